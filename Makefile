@@ -1,0 +1,30 @@
+# Two commands do everything on a fresh machine (Python 3.11 + pip):
+#   make run    set up .venv, ingest sample_docs/ into warehouse/claims.duckdb, print a summary
+#   make test   set up .venv and run the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/ingest: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+run: $(BIN)/ingest
+	mkdir -p inbox
+	cp -p sample_docs/* inbox/
+	$(BIN)/ingest run --inbox inbox --db warehouse/claims.duckdb
+
+test: $(BIN)/ingest
+	$(BIN)/python -m pytest -q
+
+lint: $(BIN)/ingest
+	$(BIN)/ruff check src flows tests bench
+	$(BIN)/ruff format --check src flows tests bench
+
+clean:
+	rm -rf $(VENV) inbox archive quarantine warehouse/*.duckdb warehouse/*.lock

@@ -1,0 +1,1 @@
+"""Prefect flows and the `ingest` command: wiring only; every stage lives in src/ingest."""

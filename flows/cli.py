@@ -1,0 +1,59 @@
+"""`ingest run` and `ingest serve`: the command line over the Prefect flows."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `ingest` console script; returns the exit status."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if args.command == "run":
+        from flows.ingest_inbox import ingest_inbox
+
+        try:
+            counts = ingest_inbox(
+                inbox_dir=args.inbox,
+                db_path=args.db,
+                model_path=args.model,
+                config_file=args.config,
+            )
+        except Exception as exc:  # the run itself failed: say why, exit non-zero
+            print(f"ingest run failed: {exc}", file=sys.stderr)
+            return 1
+        width = max(map(len, counts))
+        print("\n".join(f"{k.replace('_', ' '):<{width}}  {v}" for k, v in counts.items()))
+        return 0
+    from flows.deploy import serve
+
+    serve(args)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ingest", description="News-claims ingestion into DuckDB."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("run", "process the inbox once"),
+        ("serve", "serve the flow on a schedule"),
+    ):
+        cmd = sub.add_parser(name, help=help_text)
+        cmd.add_argument("--inbox", help="folder to ingest (default: inbox/)")
+        cmd.add_argument("--db", help="DuckDB file (default: warehouse/claims.duckdb)")
+        cmd.add_argument("--model", help="spaCy pipeline directory (default: models/en_claims)")
+        cmd.add_argument("--config", help="TOML file overriding the packaged defaults")
+    serve = sub.choices["serve"]
+    when = serve.add_mutually_exclusive_group()
+    when.add_argument("--cron", help='cron schedule, e.g. "*/10 * * * *"')
+    when.add_argument("--interval", type=int, help="seconds between runs")
+    serve.add_argument(
+        "--watch", action="store_true", help="also run when a file lands in the inbox"
+    )
+    return parser

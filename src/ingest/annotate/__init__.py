@@ -1,0 +1,1 @@
+"""Stage 3: the project's spaCy pipeline and the components it adds to the statistical model."""

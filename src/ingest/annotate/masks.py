@@ -1,0 +1,56 @@
+"""Character ranges whose digits are identifiers, not quantities: phones, statutes, addresses...
+
+Each pattern is named so a test can show which rule masked what.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STATE = r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])"
+_STREET = r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Way|Pl|Place|Ct|Court|Pkwy|Hwy|Highway|Sq|Square)\b"
+
+MASK_PATTERNS: dict[str, re.Pattern[str]] = {
+    "phone": re.compile(
+        r"(?:\+?1[-. ])?\(?\b\d{3}\)?[-/. ]?\d{3}[-. ]\d{4}\b|\b1-8\d\d-[A-Z0-9-]{7,}"
+    ),
+    "statute": re.compile(
+        r"\b\d+[a-zA-Z]+-\d+[a-zA-Z]*(?:\([a-z0-9]+\))*|\b(?:Sec(?:tion)?s?\.?|§+)\s*\d[\w.\-()]*",
+        re.I,
+    ),
+    "case_number": re.compile(
+        r"\b(?:No|Nos|Case|Docket|File|Bill|H\.?B|S\.?B|Public Act|P\.?A)\.?\s*#?\s*\d[\w\-.:/]*",
+        re.I,
+    ),
+    "zip": re.compile(rf"\b{_STATE}\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b"),
+    "address": re.compile(rf"\b\d+(?:-\d+)?\s+(?:[A-Z][a-z]+\.?\s+){{1,3}}{_STREET}"),
+    "time_of_day": re.compile(
+        r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I
+    ),
+    "url": re.compile(
+        r"\bhttps?://\S+|\bwww\.\S+|\b[\w.-]+@[\w-]+\.\w+|\b\S+\.(?:com|org|gov|net|pdf)\S*"
+    ),
+    "version": re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+\b", re.I),
+    "route": re.compile(
+        r"\b(?:Route|Rt\.?|I-|Interstate|US|Exit|Room|Rm\.?|Flight|Suite|Apt\.?|Unit|Gate|Channel|Highway)\s*\d+\w*",
+        re.I,
+    ),
+    "score": re.compile(
+        r"\b\d{1,3}-\d{1,3}\s+(?:win|loss|victory|defeat|lead|tie)\b|\b(?:won|lost|beat|defeated|fell)\b[^.]{0,40}?\b\d{1,3}-\d{1,3}\b",
+        re.I,
+    ),
+}
+
+
+def masked_ranges(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, rule) for every identifier-like stretch of text."""
+    return sorted(
+        (m.start(), m.end(), rule)
+        for rule, pattern in MASK_PATTERNS.items()
+        for m in pattern.finditer(text)
+    )
+
+
+def overlaps(start: int, end: int, ranges: list[tuple[int, int, str]]) -> str | None:
+    """The rule of the first masked range overlapping [start, end), or None."""
+    return next((rule for s, e, rule in ranges if s < end and start < e), None)

@@ -1,0 +1,1 @@
+"""Stage 4: read claims out of an annotated Doc."""

@@ -1,0 +1,181 @@
+"""Who and what a figure is about, read from the dependency parse (UD labels, as trained on EWT)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+# Lemmas and their inflections: the trained lemmatizer is not perfect on irregular verbs.
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "says",
+        "said",
+        "tell",
+        "tells",
+        "told",
+        "report",
+        "reports",
+        "reported",
+        "state",
+        "states",
+        "stated",
+        "add",
+        "adds",
+        "added",
+        "note",
+        "notes",
+        "noted",
+        "explain",
+        "explains",
+        "explained",
+        "announce",
+        "announced",
+        "testify",
+        "testified",
+        "estimate",
+        "estimated",
+        "write",
+        "wrote",
+        "argue",
+        "argued",
+        "claim",
+        "claimed",
+        "cite",
+        "cited",
+        "warn",
+        "warned",
+        "confirm",
+        "confirmed",
+    ]
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
+_COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmod:npmod"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_QUOTES = '"“”'
+# An "of" complement further than this from its noun is a separate phrase, not part of the name.
+MAX_OF_DISTANCE = 3
+
+
+def counted_noun(span: Span) -> Token | None:
+    """The noun the figure counts: "432 child victims" -> victims; "98 percent of kids" -> kids."""
+    num = _number_token(span)
+    head = num.head
+    if num.dep_ in _COUNTED_DEPS and head.pos_ in ("NOUN", "PROPN") and not _inside(head, span):
+        return head
+    of_noun = next(
+        (c for t in span for c in t.children if _is_of_nmod(c) and not _inside(c, span)), None
+    )
+    if of_noun is not None:
+        return of_noun
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt if nxt is not None and nxt.pos_ == "NOUN" else None
+
+
+def _number_token(span: Span) -> Token:
+    """The token carrying the figure: the last numeric token of the span."""
+    nums = [
+        t for t in span if t.like_num or t.pos_ == "NUM" or t.lower_ in ("no", "none", "dozens")
+    ]
+    return nums[-1] if nums else span.root
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _is_of_nmod(token: Token) -> bool:
+    return token.dep_ == "nmod" and any(g.lower_ == "of" for g in token.children)
+
+
+def phrase(noun: Token, outside: Span | None = None) -> str:
+    """Noun with compounds, adjectives and a close "of" complement ("child victims of human trafficking")."""
+    left = [c for c in noun.lefts if c.dep_ in _MODIFIER_DEPS and c.pos_ != "NUM"]
+    start = min([noun.i] + [c.left_edge.i for c in left])
+    if outside is not None and start < outside.end <= noun.i:
+        start = outside.end
+    end = noun.i + 1
+    of_part = next((c for c in noun.rights if _is_of_nmod(c)), None)
+    if of_part is not None and of_part.i - noun.i <= MAX_OF_DISTANCE:
+        end = of_part.right_edge.i + 1
+    while start < noun.i and not noun.doc[start].is_alpha:
+        start += 1
+    return noun.doc[start:end].text
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb that states the figure ("identified 133 child victims" -> identified)."""
+    token = noun
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+def subject_of(verb: Token, exclude: Token | None) -> str | None:
+    """The verb's subject (or the "by" agent of a passive), unless it is the counted noun itself."""
+    for child in verb.children:
+        if exclude is not None and child.i == exclude.i:
+            continue
+        if child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN"):
+            return _actor_at(child)
+        if child.dep_ == "obl:agent" or (
+            child.dep_ == "obl" and any(g.lower_ == "by" for g in child.children)
+        ):
+            return _actor_at(child)
+    return None
+
+
+def speaker_in(sent: Span) -> str | None:
+    """The person or organisation a sentence attributes its content to ("said Duryea", "according to X")."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 2 < sent.end and token.nbor(1).lower_ == "to":
+            return _actor_at(token.nbor(2))
+        if token.lower_ in SPEECH_VERBS or token.lemma_ in SPEECH_VERBS:
+            subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and _is_named(subj):
+                return _actor_at(subj)
+    return None
+
+
+def _is_named(token: Token) -> bool:
+    """A person or organisation, or a noun owned by one ("Katz's office")."""
+    owned = any(c.dep_ == "nmod:poss" and c.pos_ == "PROPN" for c in token.children)
+    return token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_LABELS or owned
+
+
+def _actor_at(token: Token) -> str:
+    """The named entity covering token, or its noun phrase without determiners and clauses."""
+    ent = next(
+        (e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in _ACTOR_LABELS),
+        None,
+    )
+    if ent is not None:
+        return ent.text
+    left = [c for c in token.lefts if c.dep_ in (*_MODIFIER_DEPS, "nmod:poss")]
+    start = min([token.i] + [c.left_edge.i for c in left])
+    return token.doc[start : token.i + 1].text
+
+
+def is_quoted(sent: Span) -> bool:
+    """The sentence sits inside, or contains, a direct quotation."""
+    return any(ch in sent.text for ch in _QUOTES)
+
+
+def full_name(name: str, ents: list[Span]) -> str:
+    """ "Duryea" -> "Elizabeth Duryea": the longest PERSON in the document ending with the name."""
+    people = [
+        e.text
+        for e in ents
+        if e.label_ == "PERSON" and e.text.endswith(name) and len(e.text) > len(name)
+    ]
+    return max(people, key=len) if people else name
+
+
+def dominant_place(ents: list[Span]) -> str | None:
+    """The GPE named most often in the document."""
+    places = Counter(e.text for e in ents if e.label_ == "GPE")
+    return places.most_common(1)[0][0] if places else None

@@ -1,0 +1,31 @@
+"""Stable error codes, so operators can grep logs and the quarantine table for them."""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """Base class for failures the pipeline reports by code."""
+
+
+class ModelLoadError(IngestError):
+    """The spaCy pipeline at the configured path is missing or cannot be loaded."""
+
+
+class Reason:
+    """Quarantine reasons: short, stable codes followed by a human-readable detail."""
+
+    EMPTY = "ING001 empty file"
+    TOO_LARGE = "ING002 file larger than read.max_bytes"
+    BINARY = "ING003 binary content, not text or HTML"
+    UNDECODABLE = "ING004 text could not be decoded"
+    LONG_LINE = "ING005 line longer than read.max_line_chars"
+    NOT_A_FILE = "ING006 not a regular file"
+    OUTSIDE_INBOX = "ING007 link pointing outside the inbox"
+    UNREADABLE = "ING008 file could not be read"
+    NO_TEXT = "ING010 no article text after cleaning"
+    UNSUPPORTED = "ING011 unsupported file type"
+    NLP_FAILED = "ING020 language processing failed"
+
+
+MODEL_MISSING = "[ING100] No spaCy pipeline at {path}. Train it with `make -C models all`, or set INGEST__PATHS__MODEL to a pipeline directory."
+MODEL_BROKEN = "[ING101] The spaCy pipeline at {path} could not be loaded: {error}"

@@ -1,0 +1,94 @@
+"""Plain records passed between stages. Character offsets always refer to CleanDoc.text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """A decoded inbox file; doc_id is the SHA-256 of its raw bytes."""
+
+    doc_id: str
+    source_file: str
+    suffix: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CleanDoc:
+    """Article text with boilerplate removed, plus the metadata the page gave."""
+
+    doc_id: str
+    source_file: str
+    text: str
+    title: str | None
+    author: str | None
+    site: str | None
+    published_date: date | None
+    language: str
+    content_sha256: str
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    doc_id: str
+    text: str
+    label: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A parsed figure: value (and value_high for ranges), bound and the surface cue."""
+
+    value: float
+    value_high: float | None
+    bound: str
+    bound_text: str | None
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    claim_id: str
+    doc_id: str
+    sentence: str
+    quantity_text: str
+    value: float
+    value_high: float | None
+    bound: str
+    bound_text: str | None
+    unit: str | None
+    counted: str | None
+    verb: str | None
+    subject: str | None
+    attributed_to: str | None
+    location: str | None
+    period_start: date | None
+    period_end: date | None
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A file that could not be processed, and why; it is quarantined, never dropped."""
+
+    source_file: str
+    stage: str
+    reason: str
+    detail: str
+    doc_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document, ready to load."""
+
+    doc: CleanDoc
+    entities: list[Entity]
+    claims: list[Claim]

@@ -1,0 +1,88 @@
+"""One Settings object, built at the edge from packaged defaults, a user file and the environment."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "INGEST__"
+DEFAULTS = Path(__file__).with_name("defaults.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class PathSettings:
+    inbox: Path
+    archive: Path
+    quarantine: Path
+    db: Path
+    model: Path
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSettings:
+    max_bytes: int
+    max_line_chars: int
+    settle_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class NlpSettings:
+    batch_size: int
+    max_chars: int
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    paths: PathSettings
+    read: ReadSettings
+    nlp: NlpSettings
+
+    def with_paths(self, **overrides: Path | str | None) -> Settings:
+        """A copy with the given paths replaced; None leaves a path as it is."""
+        given = {k: Path(v) for k, v in overrides.items() if v is not None}
+        return replace(self, paths=replace(self.paths, **given))
+
+
+_SECTIONS = {"paths": PathSettings, "read": ReadSettings, "nlp": NlpSettings}
+
+
+def load_settings(user_file: Path | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Merge defaults.toml, an optional user TOML file and INGEST__SECTION__KEY variables.
+
+    Raises:
+        ValueError: an unknown section/key or a value of the wrong type.
+    """
+    data = tomllib.loads(DEFAULTS.read_text("utf-8"))
+    if user_file is not None:
+        _merge(data, tomllib.loads(Path(user_file).read_text("utf-8")))
+    _merge(data, _from_env(os.environ if env is None else env))
+    return Settings(**{name: _build(cls, data[name]) for name, cls in _SECTIONS.items()})
+
+
+def _from_env(env: dict[str, str]) -> dict[str, dict[str, str]]:
+    """INGEST__PATHS__DB=x becomes {"paths": {"db": "x"}}."""
+    out: dict[str, dict[str, str]] = {}
+    for key, value in env.items():
+        if key.startswith(ENV_PREFIX) and key.count("__") == 2:
+            section, name = key[len(ENV_PREFIX) :].lower().split("__")
+            out.setdefault(section, {})[name] = value
+    return out
+
+
+def _merge(base: dict[str, dict[str, Any]], extra: dict[str, dict[str, Any]]) -> None:
+    for section, values in extra.items():
+        if section not in base:
+            raise ValueError(f"unknown settings section {section!r}")
+        for key, value in values.items():
+            if key not in base[section]:
+                raise ValueError(f"unknown setting {section}.{key}")
+            base[section][key] = value
+
+
+def _build(cls: type, values: dict[str, Any]) -> Any:
+    """Cast each value to the field's declared type (env values arrive as strings)."""
+    casts = {"Path": Path, "int": int, "float": float}
+    return cls(**{f.name: casts[str(f.type)](values[f.name]) for f in fields(cls)})

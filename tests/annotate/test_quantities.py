@@ -1,0 +1,49 @@
+"""The quantity finder: figures with their cues, and the numbers that are not quantities."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _found(nlp, text):
+    doc = nlp(text)
+    return [s.text for s in doc.spans["quantities"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DCF received just under 200 referrals in 2016.", ["just under 200"]),
+        ("Some children report 10 to 15 buyers per night.", ["10 to 15"]),
+        ("Between 50-80% of runaways may be trafficked.", ["Between 50-80%"]),
+        ("In Massachusetts, 75+ kids have been placed on the list since 2014.", ["75+"]),
+        ("He was sentenced to 17 and a half years in prison.", ["17 and a half"]),
+        ("The agency fielded nearly 200 calls.", ["nearly 200"]),
+        (
+            "Officials counted seventeen cases and 98 percent of them were girls.",
+            ["seventeen", "98 percent"],
+        ),
+        ("There have been no arrests or convictions for the felony.", ["no"]),
+    ],
+)
+def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
+    assert _found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People can call a hotline at 888-373-7888.",
+        "Contact her at 860/240-8449 for details.",
+        "The office is at 18-20 Trinity St., Hartford, CT 06106.",
+        "The council recommends adding 53a-192a to the registry.",
+        "Consider Sec. 53a-83(c) of the statutes.",
+        "The law took effect in 2013.",
+        "He was convicted of third-degree promoting prostitution.",
+        "It is a felony to buy sex from a person under 18.",
+        "The meeting starts at 3:30 p.m. on Monday.",
+        "A 16 and 17-year-old girl were trafficked.",
+    ],
+)
+def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):
+    assert _found(nlp, text) == []

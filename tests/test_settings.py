@@ -1,0 +1,23 @@
+from pathlib import Path
+
+import pytest
+
+from ingest.settings import load_settings
+
+
+def test_load_settings_env_overrides_defaults():
+    s = load_settings(env={"INGEST__PATHS__DB": "/data/x.duckdb", "INGEST__NLP__BATCH_SIZE": "8"})
+    assert s.paths.db == Path("/data/x.duckdb")
+    assert s.nlp.batch_size == 8
+    assert s.paths.inbox == Path("inbox")
+
+
+def test_load_settings_user_file_overrides_defaults(tmp_path):
+    user = tmp_path / "ingest.toml"
+    user.write_text("[read]\nmax_bytes = 100\n")
+    assert load_settings(user, env={}).read.max_bytes == 100
+
+
+def test_load_settings_rejects_unknown_key():
+    with pytest.raises(ValueError, match="unknown setting"):
+        load_settings(env={"INGEST__PATHS__NOPE": "x"})

@@ -1,0 +1,1 @@
+update loads set completed_at = now(), status = ?, documents = ?, quarantined = ? where load_id = ?

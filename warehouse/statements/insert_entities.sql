@@ -1,0 +1,1 @@
+insert into raw_entities by name select * from staged

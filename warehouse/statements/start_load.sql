@@ -1,0 +1,1 @@
+insert into loads (load_id, started_at, status, files_seen) values (?, now(), 'running', ?)

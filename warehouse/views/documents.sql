@@ -1,0 +1,34 @@
+-- documents: one row per ingested file version.
+--   doc_id          SHA-256 of the file's raw bytes
+--   source_file     file name as dropped in the inbox
+--   title, author, site   from the page's metadata (or the text's first headline line); may be null
+--   published_date  DATE stated by the page or a dateline; null when unknown (never a guess)
+--   language        ISO 639-1 code; non-"en" documents are stored but not given to the English model
+--   text            cleaned article text; claims.char_start/char_end index into it
+--   content_sha256  SHA-256 of text; the same story saved twice has the same value
+--   duplicate_of    doc_id of the first document with the same text, null for the first one
+--   superseded_by   doc_id of a later file with the same source_file, null for the current version
+--   ingested_at     UTC timestamp of the load
+create or replace view documents as
+with source as (
+    select * from raw_documents
+),
+ranked as (
+    select
+        *,
+        first_value(doc_id) over (partition by content_sha256 order by ingested_at, doc_id) as first_copy,
+        last_value(doc_id) over (
+            partition by source_file order by ingested_at, doc_id
+            rows between unbounded preceding and unbounded following
+        ) as latest_version
+    from source
+),
+final as (
+    select
+        doc_id, source_file, title, published_date, site, text, content_sha256, ingested_at,
+        author, language, truncated,
+        nullif(first_copy, doc_id) as duplicate_of,
+        nullif(latest_version, doc_id) as superseded_by
+    from ranked
+)
+select * from final
