@@ -30,7 +30,7 @@ from ingest.claims.quantity import parse_number, parse_quantity
         ("fewer than 12", 12, None, "less_than", "fewer than", None),
         ("$2.5 million", 2_500_000, None, "exact", None, "USD"),
         ("1 in 4", 0.25, None, "exact", None, "ratio"),
-        ("dozens", 12, None, "approx", None, None),
+        ("dozens", 24, None, "approx", None, None),
         ("3.5 percentage points", 3.5, None, "exact", None, "percentage points"),
         ("no", 0, None, "exact", None, None),
         ("none", 0, None, "exact", None, None),

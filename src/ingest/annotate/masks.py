@@ -11,6 +11,12 @@ _STATE = r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJM
 _STREET = r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Way|Pl|Place|Ct|Court|Pkwy|Hwy|Highway|Sq|Square)\b"
 
 MASK_PATTERNS: dict[str, re.Pattern[str]] = {
+    "emergency_line": re.compile(r"\b(?:911|2-1-1|211|311|988)\b(?!\s*(?:people|calls|cases))"),
+    "po_box": re.compile(r"\b(?:P\.?\s?O\.?\s+)?Box\s+\d+", re.I),
+    "zip_code": re.compile(
+        r"\bZIP(?:\s+codes?)?\s+\d{5}(?:\s*(?:,|and|or)\s*\d{5})*|\b0\d{4}\b(?:-\d{4})?", re.I
+    ),
+    "code": re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b"),
     "phone": re.compile(
         r"(?:\+?1[-. ])?\(?\b\d{3}\)?[-/. ]?\d{3}[-. ]\d{4}\b|\b1-8\d\d-[A-Z0-9-]{7,}"
     ),

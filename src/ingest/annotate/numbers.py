@@ -2,94 +2,50 @@
 
 from __future__ import annotations
 
+# fmt: off
 UNITS = {
-    "zero": 0,
-    "none": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "half": 0.5,
+    "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }
-SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
-# Plural scale words are vague amounts ("dozens", "hundreds of"): approx, value = one unit.
-VAGUE = {
-    "dozens": 12,
-    "hundreds": 100,
-    "thousands": 1_000,
-    "millions": 1_000_000,
-    "billions": 1_000_000_000,
-}
-PERCENT_WORDS = ("percent", "per cent", "%", "percentage points", "percentage point")
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+# Plural scale words are vague amounts, read as their smallest plural ("dozens" = 24): approx.
+VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "billions": 2_000_000_000}
+# Denominators of fraction words: "three-quarters" = 3/4, "a third" = 1/3, "and a half" = +1/2.
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
+# Nouns that are a figure's unit, not the thing counted ("20 years", "110 mph"), by plural form.
+MEASURE_UNITS = {
+    "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
+    "minute": "minutes", "second": "seconds", "mile": "miles", "mph": "mph", "foot": "feet",
+    "feet": "feet", "inch": "inches", "acre": "acres", "pound": "pounds", "ton": "tons",
+    "degree": "degrees", "gallon": "gallons", "point": "points", "meter": "meters",
+    "kilometer": "kilometers", "square": "square feet",
+}
+# fmt: on
 
 # Bound cues, longest first so "just under" wins over "under". The surface cue is kept.
 BOUND_CUES: tuple[tuple[str, str], ...] = (
-    ("a minimum of", "at_least"),
-    ("no fewer than", "at_least"),
-    ("no less than", "at_least"),
-    ("no more than", "at_most"),
-    ("a maximum of", "at_most"),
-    ("as many as", "at_most"),
-    ("just under", "less_than"),
-    ("just below", "less_than"),
-    ("fewer than", "less_than"),
-    ("less than", "less_than"),
-    ("just over", "more_than"),
-    ("more than", "more_than"),
-    ("greater than", "more_than"),
-    ("upwards of", "more_than"),
-    ("in excess of", "more_than"),
-    ("at least", "at_least"),
-    ("up to", "at_most"),
-    ("an estimated", "approx"),
-    ("close to", "approx"),
-    ("nearly", "approx"),
-    ("about", "approx"),
-    ("roughly", "approx"),
-    ("approximately", "approx"),
-    ("almost", "approx"),
-    ("around", "approx"),
-    ("some", "approx"),
-    ("an average of", "approx"),
-    ("over", "more_than"),
-    ("under", "less_than"),
-    ("below", "less_than"),
-    ("between", "range"),
-    ("from", "range"),
-)
+    ("a minimum of", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
+    ("no more than", "at_most"), ("a maximum of", "at_most"), ("as many as", "at_most"),
+    ("max out at", "at_most"), ("just under", "less_than"), ("just below", "less_than"),
+    ("fewer than", "less_than"), ("less than", "less_than"), ("just over", "more_than"),
+    ("more than", "more_than"), ("greater than", "more_than"), ("upwards of", "more_than"),
+    ("in excess of", "more_than"), ("at least", "at_least"), ("up to", "at_most"),
+    ("an estimated", "approx"), ("close to", "approx"), ("nearly", "approx"), ("about", "approx"),
+    ("roughly", "approx"), ("approximately", "approx"), ("almost", "approx"), ("around", "approx"),
+    ("some", "approx"), ("an average of", "approx"), ("over", "more_than"), ("under", "less_than"),
+    ("below", "less_than"), ("between", "range"), ("from", "range"),
+)  # fmt: skip
 MAX_CUE_WORDS = 3
-RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "or"})
+
+_HYPHENATED = {
+    a + b
+    for a in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    for b in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+}
 
 
 def is_number_word(lower: str) -> bool:
@@ -97,10 +53,3 @@ def is_number_word(lower: str) -> bool:
     return (
         lower in UNITS or lower in SCALES or lower in VAGUE or lower.replace("-", "") in _HYPHENATED
     )
-
-
-_HYPHENATED = {
-    a + b
-    for a in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-    for b in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-}

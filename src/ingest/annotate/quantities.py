@@ -12,12 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.masks import masked_ranges, overlaps
-from ingest.annotate.numbers import (
-    BOUND_CUES,
-    CURRENCY,
-    MAX_CUE_WORDS,
-    is_number_word,
-)
+from ingest.annotate.numbers import BOUND_CUES, CURRENCY, FRACTIONS, MAX_CUE_WORDS, is_number_word
 
 NOT_QUANTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 _AGE_CUES = ("age of", "aged", "ages", "under the age of", "over the age of")
@@ -31,7 +26,24 @@ _PERCENT_TAILS = (
 )
 _YEARS = range(1800, 2101)
 # "a 16 and 17-year-old girl": ages describing a person, not counts.
-_AGE_TAIL = re.compile(r"(?:\s*(?:and|or|to|-)\s*\d+)?\s*-?\s*years?-old", re.I)
+_AGE_TAIL = re.compile(
+    r"(?:\s*(?:and|or|to|-)\s*\d+)?\s*-?\s*years?-old|\s+(?:or|and)\s+(?:older|younger|over|up|above)\b",
+    re.I,
+)
+# A DATE/TIME entity that is a length of time ("20 years", "about three hours") is a figure;
+# one anchored in the calendar ("the past five years", "two weeks ago") is a time scope.
+_DURATION = re.compile(
+    r"^(?!.*\b(?:ago|old|the|this|last|next|past|recent|each|every|per)\b)(?=.*\d|.*\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)\b)"
+    r".*\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$",
+    re.I,
+)
+_RANGE_JOINERS = frozenset({"-", "–", "—", "to", "in"})
+_FRACTION_LEADS = frozenset(
+    {"a", "by", "nearly", "almost", "about", "roughly", "than", "over", "some"}
+)
+_ARTICLE_NUMBERS = frozenset(
+    {"dozen", "hundred", "thousand", "million", "billion", "half", "third", "quarter"}
+)
 
 
 @Language.factory(
@@ -57,14 +69,12 @@ class QuantityFinder:
 
 
 def find_quantities(doc: Doc) -> list[Span]:
-    """Every figure in doc, with its bound cue, that is not a date, identifier or age."""
-    masks = masked_ranges(doc.text)
-    blocked = {t.i for ent in doc.ents if ent.label_ in NOT_QUANTITY_LABELS for t in ent}
-    blocked |= {t.i for t in doc if overlaps(t.idx, t.idx + len(t), masks)}
+    """Every figure in doc, with its bound cue, that is not a date, identifier, name or age."""
+    blocked = _blocked_tokens(doc)
     spans: list[Span] = []
     i = 0
     while i < len(doc):
-        if i in blocked or not (_is_num(doc[i]) or _is_zero_determiner(doc[i])):
+        if i in blocked or not _starts_figure(doc, i):
             i += 1
             continue
         end = _extend(doc, i, blocked)
@@ -75,14 +85,49 @@ def find_quantities(doc: Doc) -> list[Span]:
     return spans
 
 
+def _blocked_tokens(doc: Doc) -> set[int]:
+    """Tokens of dates, times and ordinals (durations excepted), and of masked identifiers."""
+    masks = masked_ranges(doc.text)
+    blocked = {
+        t.i
+        for ent in doc.ents
+        if ent.label_ in NOT_QUANTITY_LABELS and not _DURATION.match(ent.text)
+        for t in ent
+    }
+    blocked |= {t.i for t in doc if overlaps(t.idx, t.idx + len(t), masks)}
+    return blocked | {t.i for t in doc if _is_hyphen_modifier(t)}
+
+
 def _is_num(token: Token) -> bool:
     return token.like_num or is_number_word(token.lower_)
 
 
-def _is_zero_determiner(token: Token) -> bool:
-    """ "no arrests": a zero claim stated with a determiner before a plural noun."""
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "no" and nxt is not None and nxt.tag_ == "NNS"
+def _starts_figure(doc: Doc, i: int) -> bool:
+    """A number, "no" before a plural noun ("no arrests"), or a fraction of something ("half of")."""
+    token = doc[i]
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if _is_num(token):
+        return True
+    if token.lower_ == "no":
+        return nxt is not None and nxt.tag_ == "NNS"
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    return token.lower_ in FRACTIONS and (
+        (nxt is not None and nxt.lower_ == "of") or prev in _FRACTION_LEADS
+    )
+
+
+def _is_hyphen_modifier(token: Token) -> bool:
+    """ "two-bedroom", "24-hour", "four-year": a number inside a compound adjective."""
+    doc = token.doc
+    if (
+        not _is_num(token)
+        or token.whitespace_
+        or token.i + 2 >= len(doc)
+        or doc[token.i + 1].text != "-"
+    ):
+        return False
+    after = doc[token.i + 2]
+    return after.is_alpha and not _is_num(after) and after.lower_ not in FRACTIONS
 
 
 def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
@@ -92,7 +137,8 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
         return end
     while end < len(doc):
         words = [t.lower_ for t in doc[end : end + 3]]
-        nxt_num = end + 1 < len(doc) and _is_num(doc[end + 1]) and end + 1 not in blocked
+        gap = 2 if end + 2 < len(doc) and doc[end + 1].text in CURRENCY else 1
+        nxt_num = end + gap < len(doc) and _is_num(doc[end + gap]) and end + gap not in blocked
         if (
             _is_num(doc[end])
             and end not in blocked
@@ -101,10 +147,12 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
             end += 1
         elif words[:3] == ["and", "a", "half"]:
             end += 3
-        elif (words[0] in ("-", "–", "—", "to", "in") and nxt_num) or (
+        elif words[0] == "-" and len(words) > 1 and words[1] in FRACTIONS:
+            end += 2
+        elif (words[0] in _RANGE_JOINERS and nxt_num) or (
             words[0] == "and" and nxt_num and _cue_before(doc, start) == "between"
         ):
-            end += 2
+            end += 1 + gap
         elif words[:2] == ["out", "of"] and end + 2 < len(doc) and _is_num(doc[end + 2]):
             end += 3
         else:
@@ -129,6 +177,8 @@ def _with_cue(doc: Doc, start: int, end: int) -> Span:
     """The figure's span, widened left over a currency sign and a bound cue."""
     if start > 0 and doc[start - 1].text in CURRENCY:
         start -= 1
+    if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in _ARTICLE_NUMBERS:
+        start -= 1
     cue = _cue_before(doc, start)
     is_range = any(t.lower_ in ("-", "–", "—", "to", "and") for t in doc[start:end])
     if cue and (cue not in ("between", "from") or is_range):
@@ -148,6 +198,10 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     """Years standing alone, a bare "one", and ages in definitions ("under 18") are not figures."""
     if _AGE_TAIL.match(doc.text, span.end_char):
         return True
+    if num_start > 0 and doc[num_start - 1].pos_ == "PROPN" and doc[num_start].is_digit:
+        after = doc[num_end] if num_end < len(doc) else None
+        if after is None or after.pos_ != "NOUN":
+            return True  # "SEIU 1199", "iOS 14", "Boeing 737 Max": part of a name
     first = doc[num_start]
     after = doc[num_end] if num_end < len(doc) else None
     noun_follows = (
@@ -156,14 +210,9 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         and after.lower_ not in ("years", "year")
     )
     single = num_end - num_start == 1
-    if (
-        single
-        and first.is_digit
-        and len(first) == 4
-        and int(first.text) in _YEARS
-        and not noun_follows
-    ):
-        return True
+    digits = [t for t in doc[num_start:num_end] if t.is_digit]
+    if digits and all(len(t) == 4 and int(t.text) in _YEARS for t in digits) and not noun_follows:
+        return True  # "in 2013", "between 2010 and 2015": years, not counts
     if single and first.lower_ == "one" and span.start == num_start:
         return True
     before = " ".join(t.lower_ for t in doc[max(0, num_start - 4) : num_start])

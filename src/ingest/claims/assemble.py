@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from ingest.annotate.paragraphs import Paragraph
 from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
-    counted_noun,
+    counted_and_unit,
     dominant_place,
     full_name,
     governing_verb,
@@ -74,7 +74,7 @@ def _claim(
     quantity = parse_quantity(span.text)
     if quantity is None:
         return None
-    noun = counted_noun(span)
+    noun, measure_unit = counted_and_unit(span, quantity.unit is not None)
     verb = governing_verb(noun if noun is not None else span.root)
     start, end = time_scope(span, published)
     sent = span.sent
@@ -87,7 +87,7 @@ def _claim(
         value_high=quantity.value_high,
         bound=quantity.bound,
         bound_text=quantity.bound_text,
-        unit=quantity.unit,
+        unit=quantity.unit or measure_unit,
         counted=phrase(noun, span) if noun is not None else None,
         verb=verb.text if verb is not None else None,
         subject=subject_of(verb, noun) if verb is not None else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.annotate.numbers import BOUND_CUES, CURRENCY, SCALES, UNITS, VAGUE
+from ingest.annotate.numbers import BOUND_CUES, CURRENCY, FRACTIONS, SCALES, UNITS, VAGUE
 from ingest.records import Quantity
 
 _PERCENT = re.compile(r"(%|\bper\s?cent\b|\bpercentage points?\b)", re.I)
@@ -86,12 +86,15 @@ def parse_number(text: str) -> float | None:
     words = [w for w in words if w not in ("a", "an")]
     if not words:
         return None
-    total, current, seen = 0.0, 0.0, False
-    for i, word in enumerate(words):
+    total, current, seen, after_and = 0.0, 0.0, False, False
+    for word in words:
         if word == "and":
+            after_and = True
             continue
-        if word == "half" and i > 0:
-            current += 0.5
+        if word in FRACTIONS:
+            current = (
+                current + 1 / FRACTIONS[word] if after_and else (current or 1) / FRACTIONS[word]
+            )
         elif _is_decimal(word):
             current += float(word)
         elif word in UNITS:

@@ -6,6 +6,8 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
+from ingest.annotate.numbers import MEASURE_UNITS
+
 # Lemmas and their inflections: the trained lemmatizer is not perfect on irregular verbs.
 SPEECH_VERBS = frozenset(
     [
@@ -50,6 +52,12 @@ SPEECH_VERBS = frozenset(
         "confirmed",
     ]
 )
+# Verbs that put a figure on their subject ("the rate rose to 4 percent", "enrollment was 9,200").
+CHANGE_VERBS = frozenset(
+    ["be", "is", "was", "were", "are", "rise", "rose", "risen", "fall", "fell", "fallen", "climb", "climbed", "reach", "reached", "drop", "dropped", "total", "totals", "totaled", "stand", "stood", "slip", "slipped", "grow", "grew", "grown", "decline", "declined", "increase", "increased", "decrease", "decreased", "double", "doubled", "hit", "top", "topped", "jump", "jumped", "surge", "surged", "shrink", "shrank", "narrow", "narrowed", "hold", "held", "average", "averaged", "account", "accounts", "accounted", "come", "came", "remain", "remained", "fall", "sink", "sank", "plunge", "plunged", "soar", "soared", "edge", "edged", "tick", "ticked", "dip", "dipped"]
+)
+_RATE_WORDS = frozenset({"percent", "%", "points", "point", "times", "mills", "cents"})
+_TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 _COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmod:npmod"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
@@ -72,6 +80,77 @@ def counted_noun(span: Span) -> Token | None:
         return of_noun
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt if nxt is not None and nxt.pos_ == "NOUN" else None
+
+
+def counted_and_unit(span: Span, has_unit: bool) -> tuple[Token | None, str | None]:
+    """The counted noun and a measure unit: "winds of up to 110 mph" -> (winds, "mph").
+
+    A figure whose noun is a unit ("percent", "tons") counts the unit's "of" complement ("tons of
+    salt"), the noun the phrase belongs to ("a deficit of $2 billion") or, after a verb of change
+    or being, that verb's subject ("the rate rose to 4 percent"). Lengths of time count nothing.
+
+    Args:
+        span: the figure.
+        has_unit: the figure carries its own unit (percent, currency).
+    """
+    noun = counted_noun(span)
+    unit = None
+    if noun is not None and (_measure_unit(noun) or noun.lower_ in _RATE_WORDS):
+        unit = _measure_unit(noun)
+        of = next((c for c in noun.rights if _is_of_nmod(c)), None)
+        if of is not None or unit in _TIME_UNITS:
+            return of, unit
+        noun = None
+    if noun is None:
+        anchor = _outer_token(span)
+        return _modified_noun(anchor) or _subject_noun(anchor), unit
+    return _compound_head(noun), unit
+
+
+def _measure_unit(noun: Token) -> str | None:
+    return MEASURE_UNITS.get(noun.lower_) or MEASURE_UNITS.get(noun.lemma_.lower())
+
+
+def _outer_token(span: Span) -> Token:
+    """The token linking the figure to the sentence: the span root, or the percent/unit word after it."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in _RATE_WORDS and nxt.head.i != span.root.i:
+        return nxt
+    return span.root
+
+
+def _compound_head(noun: Token) -> Token:
+    """ "18,000 naloxone kits": a number attached to the first noun of a compound counts the last."""
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
+def _modified_noun(token: Token) -> Token | None:
+    """The noun a measure phrase belongs to: "deficit of roughly $300 million" -> deficit."""
+    head = token.head
+    if (
+        token.dep_ in ("nmod", "appos", "compound")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i != token.i
+    ):
+        return head
+    return None
+
+
+def _subject_noun(token: Token) -> Token | None:
+    """The subject of the verb stating a rate or amount: "the rate rose to 4 percent" -> rate."""
+    verb = governing_verb(token)
+    if verb is None or not (verb.lemma_.lower() in CHANGE_VERBS or verb.lower_ in CHANGE_VERBS):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and c.i != token.i
+        ),
+        None,
+    )
 
 
 def _number_token(span: Span) -> Token:
@@ -100,6 +179,16 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
     of_part = next((c for c in noun.rights if _is_of_nmod(c)), None)
     if of_part is not None and of_part.i - noun.i <= MAX_OF_DISTANCE:
         end = of_part.right_edge.i + 1
+    conj = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= MAX_OF_DISTANCE
+        ),
+        None,
+    )
+    if conj is not None:
+        end = max(end, conj.i + 1)
     while start < noun.i and not noun.doc[start].is_alpha:
         start += 1
     return noun.doc[start:end].text

@@ -1,0 +1,181 @@
+"""Claim extraction scored against the labelled set in tests/data/claims/.
+
+    .venv/bin/python bench/claims.py [--verbose] [--json out.json]
+
+Prints precision/recall/F1 for value, value+counted and value+bound+time, accuracy of bound,
+time scope and speaker on matched claims, the confusion per field, and claims produced on the
+negative sentences (which should be none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ingest.annotate.paragraphs import annotate_texts
+from ingest.annotate.pipeline import load_pipeline
+from ingest.claims.assemble import claims_from_paragraphs
+from ingest.records import Claim
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD_DIR = ROOT / "tests" / "data" / "claims"
+MODEL = ROOT / "models" / "en_claims"
+
+
+@dataclass
+class Scores:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    tp: Counter = field(default_factory=Counter)
+    correct: Counter = field(default_factory=Counter)
+    confusion: dict[str, Counter] = field(default_factory=lambda: {"bound": Counter(), "time": Counter(), "speaker": Counter(), "counted": Counter()})
+    errors: list[str] = field(default_factory=list)
+    negative_claims: list[str] = field(default_factory=list)
+    negatives: int = 0
+
+    def prf(self, key: str) -> tuple[float, float, float]:
+        p = self.tp[key] / self.predicted if self.predicted else 0.0
+        r = self.tp[key] / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def accuracy(self, key: str) -> float:
+        return self.correct[key] / self.matched if self.matched else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        out = {f"{k}_{m}": round(v, 4) for k in ("value", "value_counted", "value_bound_time") for m, v in zip("prf", self.prf(k), strict=True)}
+        out |= {f"{k}_accuracy": round(self.accuracy(k), 4) for k in ("bound", "time", "speaker", "counted")}
+        out |= {"gold": self.gold, "predicted": self.predicted, "matched": self.matched, "negatives": self.negatives, "negative_claims": len(self.negative_claims)}
+        return out
+
+
+def normalise(text: str) -> str:
+    """Paragraphs joined by a blank line, whitespace collapsed: what clean_text produces."""
+    return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
+
+
+def load_gold() -> tuple[dict[str, str], dict[str, date | None], list[dict]]:
+    texts = {p.stem: normalise(p.read_text("utf-8")) for p in sorted((GOLD_DIR / "articles").glob("*.txt"))}
+    meta = json.loads((GOLD_DIR / "articles.json").read_text("utf-8"))
+    published = {k: date.fromisoformat(v["published_date"]) if v["published_date"] else None for k, v in meta.items()}
+    gold = [json.loads(line) for line in (GOLD_DIR / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    for g in gold:
+        text, anchor = texts[g["doc"]], " ".join(g["anchor"].split())
+        g["start"] = text.index(anchor) + anchor.index(g["quantity_text"])
+        g["end"] = g["start"] + len(g["quantity_text"])
+    return texts, published, gold
+
+
+def extract(nlp, texts: dict[str, str], published: dict[str, date | None]) -> dict[str, list[Claim]]:
+    ids = list(texts)
+    paragraphs = annotate_texts(nlp, [texts[i] for i in ids], batch_size=64)
+    return {i: claims_from_paragraphs(paras, i, published.get(i)) for i, paras in zip(ids, paragraphs, strict=True)}
+
+
+def _head(phrase: str | None) -> str | None:
+    return phrase.lower().replace("’", "'").split()[-1].rstrip("s") if phrase else None
+
+
+def counted_ok(gold: str | None, pred: str | None) -> bool:
+    """Same head noun (gold's last word among the predicted phrase's words), or both absent."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    head = gold.lower().split()[-1].rstrip("s")
+    return any(w.rstrip("s") == head for w in pred.lower().replace(",", " ").split())
+
+
+def speaker_ok(gold: str | None, pred: str | None) -> bool:
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    return gold.split()[-1].lower() in pred.lower() or pred.split()[-1].lower() in gold.lower()
+
+
+def score(gold: list[dict], predicted: dict[str, list[Claim]]) -> Scores:
+    s = Scores(gold=len(gold), predicted=sum(map(len, predicted.values())))
+    for g in gold:
+        cands = [c for c in predicted.get(g["doc"], []) if c.char_start < g["end"] and g["start"] < c.char_end]
+        if not cands:
+            s.errors.append(f"MISSED  {g['doc']}: {g['anchor']!r}")
+            continue
+        c = cands[0]
+        s.matched += 1
+        value_ok = abs(c.value - g["value"]) < 1e-6 * max(1, abs(g["value"])) and (g["value_high"] is None or c.value_high == g["value_high"])
+        time_ok = (c.period_start, c.period_end) == _dates(g)
+        bound_ok = c.bound == g["bound"]
+        count_ok = counted_ok(g["counted"], c.counted)
+        s.tp["value"] += value_ok
+        s.tp["value_counted"] += value_ok and count_ok
+        s.tp["value_bound_time"] += value_ok and bound_ok and time_ok
+        s.correct["bound"] += bound_ok
+        s.correct["time"] += time_ok
+        s.correct["counted"] += count_ok
+        s.correct["speaker"] += speaker_ok(g["attributed_to"], c.attributed_to)
+        s.confusion["bound"][(g["bound"], c.bound)] += 1
+        s.confusion["time"][(_kind(_dates(g)), "ok" if time_ok else _kind((c.period_start, c.period_end)))] += 1
+        s.confusion["speaker"][(g["attributed_to"] is not None, "ok" if speaker_ok(g["attributed_to"], c.attributed_to) else c.attributed_to is not None)] += 1
+        s.confusion["counted"][("ok" if count_ok else "wrong")] += 1
+        if not (value_ok and bound_ok and time_ok and count_ok):
+            s.errors.append(
+                f"FIELDS  {g['doc']}: {g['anchor']!r}: value {c.value}/{g['value']} bound {c.bound}/{g['bound']} "
+                f"counted {c.counted!r}/{g['counted']!r} time {c.period_start}..{c.period_end}/{g['period_start']}..{g['period_end']}"
+            )
+    gold_spans = {(g["doc"], g["start"]) for g in gold}
+    for doc, claims in predicted.items():
+        for c in claims:
+            if not any(d == doc and c.char_start <= st < c.char_end for d, st in gold_spans):
+                s.errors.append(f"SPURIOUS {doc}: {c.quantity_text!r} in {c.sentence[:90]!r}")
+    return s
+
+
+def _dates(g: dict) -> tuple[date | None, date | None]:
+    return tuple(date.fromisoformat(g[k]) if g[k] else None for k in ("period_start", "period_end"))
+
+
+def _kind(scope: tuple) -> str:
+    return "none" if scope == (None, None) else "open" if None in scope else "period"
+
+
+def score_negatives(nlp, s: Scores) -> None:
+    rows = [json.loads(line) for line in (GOLD_DIR / "negatives.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    s.negatives = len(rows)
+    for row, paras in zip(rows, annotate_texts(nlp, [r["text"] for r in rows], 64), strict=True):
+        for claim in claims_from_paragraphs(paras, "neg", None):
+            s.negative_claims.append(f"{row['kind']}: {claim.quantity_text!r} in {row['text']!r}")
+
+
+def run(model: Path = MODEL) -> Scores:
+    nlp = load_pipeline(model)
+    texts, published, gold = load_gold()
+    s = score(gold, extract(nlp, texts, published))
+    score_negatives(nlp, s)
+    return s
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    s = run(args.model)
+    print(f"gold {s.gold}  predicted {s.predicted}  matched {s.matched}  negatives {s.negatives}")
+    for key in ("value", "value_counted", "value_bound_time"):
+        p, r, f = s.prf(key)
+        print(f"{key:<18} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    for key in ("bound", "counted", "time", "speaker"):
+        print(f"{key + ' accuracy':<18} {s.accuracy(key):.3f}  (on {s.matched} matched)")
+    print(f"claims on negative sentences: {len(s.negative_claims)}")
+    for name, counts in s.confusion.items():
+        print(f"\n{name} (gold, predicted): " + ", ".join(f"{k}={v}" for k, v in counts.most_common()))
+    if args.verbose:
+        print("\n" + "\n".join(s.errors + s.negative_claims))
+    if args.json:
+        args.json.write_text(json.dumps(s.as_dict(), indent=2))
+
+
+if __name__ == "__main__":
+    main()
