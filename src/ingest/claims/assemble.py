@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from ingest.annotate.paragraphs import Paragraph
 from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
+    TIME_UNITS,
+    clause_head,
     counted_and_unit,
     dominant_place,
-    full_name,
     governing_verb,
-    is_quoted,
     phrase,
-    speaker_in,
     subject_of,
 )
+from ingest.claims.speakers import full_name, sentence_speakers
 from ingest.claims.timescope import NO_SCOPE, Scope, resolve_scope
 from ingest.records import Claim, Entity
 
@@ -52,15 +53,34 @@ def claims_from_paragraphs(
     ents = [e for p in paragraphs for e in p.doc.ents]
     place = dominant_place(ents)
     claims = []
+    last_speaker = None
     for para in paragraphs:
-        speakers = {
-            start: full_name(name, ents) for start, name in _sentence_speakers(para.doc).items()
-        }
+        by_sentence, last_speaker = sentence_speakers(para.doc, last_speaker)
+        speakers = {start: full_name(name, ents) for start, name in by_sentence.items()}
         for span in para.doc.spans[QUANTITIES_KEY]:
             claim = _claim(span, doc_id, published, place, speakers, para.offset)
             if claim is not None:
                 claims.append(claim)
-    return claims
+    return inherit_counted(claims)
+
+
+def inherit_counted(claims: list[Claim]) -> list[Claim]:
+    """A figure with nothing counted takes what the sentence's previous figure of the same unit
+    counts: "28 homicides last year, up from 20 in 2015, while New Haven had 13" -> homicides."""
+    out: list[Claim] = []
+    for claim in claims:
+        prev = out[-1] if out else None
+        if (
+            claim.counted is None
+            and prev is not None
+            and prev.sentence == claim.sentence
+            and prev.counted is not None
+            and prev.unit == claim.unit
+            and claim.unit not in TIME_UNITS
+        ):
+            claim = replace(claim, counted=prev.counted)
+        out.append(claim)
+    return out
 
 
 def _claim(
@@ -106,33 +126,28 @@ def claim_id(doc_id: str, char_start: int) -> str:
 
 
 def time_scope(span: Span, published: date | None) -> Scope:
-    """The period of the DATE entity nearest the figure in its sentence, or "currently"."""
+    """The period of the time expression in the figure's clause, else the nearest in its sentence.
+
+    Time expressions are DATE entities (with the preposition before them: "since", "in") and the
+    adverbs "currently", "now", "today".
+    """
     sent = span.sent
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
-    if dates:
-        nearest = min(dates, key=lambda e: min(abs(e.start - span.end), abs(span.start - e.end)))
-        left = sent.doc[max(sent.start, nearest.start - TIME_LEFT_CONTEXT) : nearest.start]
-        words = [t.text for t in left if not t.is_punct]
-        return resolve_scope(" ".join([*words, nearest.text]), published)
-    if any(t.lower_ in _NOW_WORDS for t in sent):
-        return resolve_scope("currently", published)
-    return NO_SCOPE
+    found = [(e.start, e.end, e.root) for e in sent.ents if e.label_ == "DATE"]
+    found += [(t.i, t.i + 1, t) for t in sent if t.lower_ in _NOW_WORDS]
+    if not found:
+        return NO_SCOPE
+    clause = clause_head(span.root)
+    start, end, _ = min(
+        found,
+        key=lambda f: (
+            clause_head(f[2]).i != clause.i,
+            min(abs(f[0] - span.end), abs(span.start - f[1])),
+        ),
+    )
+    left = sent.doc[max(sent.start, start - TIME_LEFT_CONTEXT) : start]
+    words = [t.text for t in left if not t.is_punct]
+    return resolve_scope(" ".join([*words, sent.doc[start:end].text]), published)
 
 
 def _place_in(sent: Span) -> str | None:
     return next((e.text for e in sent.ents if e.label_ == "GPE"), None)
-
-
-def _sentence_speakers(doc: Doc) -> dict[int, str]:
-    """Speaker per sentence start; quoted sentences without one borrow a neighbour's in the paragraph."""
-    sents = list(doc.sents)
-    own = [speaker_in(s) for s in sents]
-    out: dict[int, str] = {}
-    for i, sent in enumerate(sents):
-        speaker = own[i]
-        if speaker is None and is_quoted(sent):
-            near = [own[j] for j in (i + 1, i - 1, i + 2, i - 2) if 0 <= j < len(sents) and own[j]]
-            speaker = near[0] if near else None
-        if speaker is not None:
-            out[sent.start] = speaker
-    return out

@@ -8,61 +8,87 @@ from spacy.tokens import Span, Token
 
 from ingest.annotate.numbers import MEASURE_UNITS
 
-# Lemmas and their inflections: the trained lemmatizer is not perfect on irregular verbs.
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "says",
-        "said",
-        "tell",
-        "tells",
-        "told",
-        "report",
-        "reports",
-        "reported",
-        "state",
-        "states",
-        "stated",
-        "add",
-        "adds",
-        "added",
-        "note",
-        "notes",
-        "noted",
-        "explain",
-        "explains",
-        "explained",
-        "announce",
-        "announced",
-        "testify",
-        "testified",
-        "estimate",
-        "estimated",
-        "write",
-        "wrote",
-        "argue",
-        "argued",
-        "claim",
-        "claimed",
-        "cite",
-        "cited",
-        "warn",
-        "warned",
-        "confirm",
-        "confirmed",
-    ]
-)
 # Verbs that put a figure on their subject ("the rate rose to 4 percent", "enrollment was 9,200").
 CHANGE_VERBS = frozenset(
-    ["be", "is", "was", "were", "are", "rise", "rose", "risen", "fall", "fell", "fallen", "climb", "climbed", "reach", "reached", "drop", "dropped", "total", "totals", "totaled", "stand", "stood", "slip", "slipped", "grow", "grew", "grown", "decline", "declined", "increase", "increased", "decrease", "decreased", "double", "doubled", "hit", "top", "topped", "jump", "jumped", "surge", "surged", "shrink", "shrank", "narrow", "narrowed", "hold", "held", "average", "averaged", "account", "accounts", "accounted", "come", "came", "remain", "remained", "fall", "sink", "sank", "plunge", "plunged", "soar", "soared", "edge", "edged", "tick", "ticked", "dip", "dipped"]
+    [
+        "be",
+        "is",
+        "was",
+        "were",
+        "are",
+        "rise",
+        "rose",
+        "risen",
+        "fall",
+        "fell",
+        "fallen",
+        "climb",
+        "climbed",
+        "reach",
+        "reached",
+        "drop",
+        "dropped",
+        "total",
+        "totals",
+        "totaled",
+        "stand",
+        "stood",
+        "slip",
+        "slipped",
+        "grow",
+        "grew",
+        "grown",
+        "decline",
+        "declined",
+        "increase",
+        "increased",
+        "decrease",
+        "decreased",
+        "double",
+        "doubled",
+        "hit",
+        "top",
+        "topped",
+        "jump",
+        "jumped",
+        "surge",
+        "surged",
+        "shrink",
+        "shrank",
+        "narrow",
+        "narrowed",
+        "hold",
+        "held",
+        "average",
+        "averaged",
+        "account",
+        "accounts",
+        "accounted",
+        "come",
+        "came",
+        "remain",
+        "remained",
+        "fall",
+        "sink",
+        "sank",
+        "plunge",
+        "plunged",
+        "soar",
+        "soared",
+        "edge",
+        "edged",
+        "tick",
+        "ticked",
+        "dip",
+        "dipped",
+    ]
 )
 _RATE_WORDS = frozenset({"percent", "%", "points", "point", "times", "mills", "cents"})
-_TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
+TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 _COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmod:npmod"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_QUOTES = '"“”'
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # An "of" complement further than this from its noun is a separate phrase, not part of the name.
 MAX_OF_DISTANCE = 3
 
@@ -98,7 +124,7 @@ def counted_and_unit(span: Span, has_unit: bool) -> tuple[Token | None, str | No
     if noun is not None and (_measure_unit(noun) or noun.lower_ in _RATE_WORDS):
         unit = _measure_unit(noun)
         of = next((c for c in noun.rights if _is_of_nmod(c)), None)
-        if of is not None or unit in _TIME_UNITS:
+        if of is not None or unit in TIME_UNITS:
             return of, unit
         noun = None
     if noun is None:
@@ -139,11 +165,14 @@ def _modified_noun(token: Token) -> Token | None:
 
 
 def _subject_noun(token: Token) -> Token | None:
-    """The subject of the verb stating a rate or amount: "the rate rose to 4 percent" -> rate."""
+    """The subject of the verb stating a rate or amount: "the rate rose to 4 percent" -> rate.
+
+    When the parse gives the verb no subject, the noun right before the verb stands in for it.
+    """
     verb = governing_verb(token)
     if verb is None or not (verb.lemma_.lower() in CHANGE_VERBS or verb.lower_ in CHANGE_VERBS):
         return None
-    return next(
+    subject = next(
         (
             c
             for c in verb.children
@@ -151,6 +180,10 @@ def _subject_noun(token: Token) -> Token | None:
         ),
         None,
     )
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if subject is None and before is not None and before.pos_ == "NOUN" and before.i != token.i:
+        return before
+    return subject
 
 
 def _number_token(span: Span) -> Token:
@@ -204,44 +237,30 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (the root when none is a verb)."""
+    while token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def subject_of(verb: Token, exclude: Token | None) -> str | None:
     """The verb's subject (or the "by" agent of a passive), unless it is the counted noun itself."""
     for child in verb.children:
         if exclude is not None and child.i == exclude.i:
             continue
         if child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN"):
-            return _actor_at(child)
+            return actor_phrase(child)
         if child.dep_ == "obl:agent" or (
             child.dep_ == "obl" and any(g.lower_ == "by" for g in child.children)
         ):
-            return _actor_at(child)
+            return actor_phrase(child)
     return None
 
 
-def speaker_in(sent: Span) -> str | None:
-    """The person or organisation a sentence attributes its content to ("said Duryea", "according to X")."""
-    for token in sent:
-        if token.lower_ == "according" and token.i + 2 < sent.end and token.nbor(1).lower_ == "to":
-            return _actor_at(token.nbor(2))
-        if token.lower_ in SPEECH_VERBS or token.lemma_ in SPEECH_VERBS:
-            subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
-            if subj is not None and _is_named(subj):
-                return _actor_at(subj)
-    return None
-
-
-def _is_named(token: Token) -> bool:
-    """A person or organisation, or a noun owned by one ("Katz's office")."""
-    owned = any(c.dep_ == "nmod:poss" and c.pos_ == "PROPN" for c in token.children)
-    return token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_LABELS or owned
-
-
-def _actor_at(token: Token) -> str:
+def actor_phrase(token: Token) -> str:
     """The named entity covering token, or its noun phrase without determiners and clauses."""
-    ent = next(
-        (e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in _ACTOR_LABELS),
-        None,
-    )
+    ent = entity_at(token)
     if ent is not None:
         return ent.text
     left = [c for c in token.lefts if c.dep_ in (*_MODIFIER_DEPS, "nmod:poss")]
@@ -249,19 +268,11 @@ def _actor_at(token: Token) -> str:
     return token.doc[start : token.i + 1].text
 
 
-def is_quoted(sent: Span) -> bool:
-    """The sentence sits inside, or contains, a direct quotation."""
-    return any(ch in sent.text for ch in _QUOTES)
-
-
-def full_name(name: str, ents: list[Span]) -> str:
-    """ "Duryea" -> "Elizabeth Duryea": the longest PERSON in the document ending with the name."""
-    people = [
-        e.text
-        for e in ents
-        if e.label_ == "PERSON" and e.text.endswith(name) and len(e.text) > len(name)
-    ]
-    return max(people, key=len) if people else name
+def entity_at(token: Token) -> Span | None:
+    """The person, organisation or place entity covering token."""
+    return next(
+        (e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in ACTOR_LABELS), None
+    )
 
 
 def dominant_place(ents: list[Span]) -> str | None:

@@ -1,22 +1,29 @@
 """Time scopes of figures ("since 2006", "in 2016", "last year"), resolved against the publication date.
 
-Relative expressions need the publication date: when it is unknown they resolve to (None, None),
-never to a guess from the ingest date.
+Relative expressions ("last year", "in July", "on Tuesday") need the publication date: when it is
+unknown they resolve to (None, None), never to a guess from the ingest date.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-import dateparser
+from dateutil.relativedelta import relativedelta
 
 Scope = tuple[date | None, date | None]
 NO_SCOPE: Scope = (None, None)
 
+# Connecticut's (and 45 other states') fiscal year runs July 1 - June 30: "fiscal 2019" starts
+# 2018-07-01. Re-run bench/claims.py when changing it.
+FISCAL_YEAR_START_MONTH = 7
+
 _YEAR = r"(1[89]\d\d|20\d\d)"
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH_NAMES |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+_MONTH = r"(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -30,16 +37,29 @@ _NUMBER_WORDS = {
     "ten": 10,
     "twelve": 12,
 }
-_SPAN_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_LENGTHS = {
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "year": relativedelta(years=1),
+}
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
-            rf"\b(?:between|from)\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR}\s+(?:and|to|through)\s+{_YEAR}\b"
+            rf"\bfiscal\s+(?:year\s+)?{_YEAR}\b|\bfy\s?{_YEAR}\b|\b{_YEAR}\s+fiscal\s+year\b"
         ),
-        "years",
+        "fiscal",
     ),
+    (re.compile(rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|through)\s+{_YEAR}\b"), "years"),
     (re.compile(rf"\b{_YEAR}\s*[-–]\s*(?:{_YEAR}|(\d\d))\b"), "years"),
-    (re.compile(rf"\bsince\s+(?:[\w'’]+\s+){{0,3}}?(?:(\w+)\s+)?{_YEAR}\b"), "since"),
+    (re.compile(rf"\bsince\s+(?:[\w'’]+\s+){{0,3}}?(?:{_MONTH}\s+)?{_YEAR}\b"), "since_year"),
+    (
+        re.compile(
+            rf"\b(?:from\s+)?{_MONTH}\s+(\d{{1,2}})\s+(?:through|to|until)\s+{_MONTH}\s+(\d{{1,2}})\b"
+        ),
+        "day_range",
+    ),
+    (re.compile(rf"\bsince\s+{_MONTH}(?:\s+(\d{{1,2}}))?\b"), "since_month"),
     (re.compile(r"\b(?:currently|now|today|so far|to date|as of now)\b"), "now"),
     (re.compile(r"\b(?:last|past|previous)\s+year\b"), "last_year"),
     (re.compile(r"\bthis\s+year\b"), "this_year"),
@@ -53,10 +73,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "past",
     ),
-    (
-        re.compile(rf"\b(?:in\s+|during\s+)?(?:fiscal\s+(?:year\s+)?)?(?:(\w+)\s+)?{_YEAR}\b"),
-        "year",
-    ),
+    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b"), "full_date"),
+    (re.compile(rf"\b(?:in\s+|during\s+)?(?:{_MONTH}\s+)?{_YEAR}\b"), "year"),
+    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"), "month_day"),
+    (re.compile(rf"\b{_MONTH}"), "month"),
+    (re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b"), "weekday"),
 ]
 
 
@@ -74,34 +95,77 @@ def resolve_scope(phrase: str, published: date | None) -> Scope:
         found = pattern.search(lower)
         if found:
             return _apply(kind, found.groups(), published)
-    return _dateparser_day(lower, published)
+    return NO_SCOPE
 
 
 def _apply(kind: str, groups: tuple[str | None, ...], published: date | None) -> Scope:
-    if kind == "years":
-        first, second = int(groups[0]), groups[1] or f"{groups[0][:2]}{groups[2]}"
-        return date(first, 1, 1), date(int(second), 12, 31)
-    if kind == "since":
-        return _month_or_year(groups[0], int(groups[1]))[0], published
-    if kind == "year":
-        return _month_or_year(groups[0], int(groups[1]))
+    absolute = _absolute(kind, groups, published)
+    if absolute is not None:
+        return absolute
     if published is None:
         return NO_SCOPE
+    return _relative(kind, groups, published)
+
+
+def _absolute(kind: str, g: tuple[str | None, ...], published: date | None) -> Scope | None:
+    """Scopes that name their year; None for kinds that need the publication date."""
+    if kind == "fiscal":
+        year = int(next(x for x in g if x))
+        return date(year - 1, FISCAL_YEAR_START_MONTH, 1), date(
+            year, FISCAL_YEAR_START_MONTH, 1
+        ) - timedelta(days=1)
+    if kind == "years":
+        second = g[1] or f"{g[0][:2]}{g[2]}"
+        return date(int(g[0]), 1, 1), date(int(second), 12, 31)
+    if kind == "since_year":
+        return _month_or_year(g[0], int(g[1]))[0], published
+    if kind == "year":
+        return _month_or_year(g[0], int(g[1]))
+    if kind == "full_date":
+        day = date(int(g[2]), _MONTH_NAMES[g[0]], int(g[1]))
+        return day, day
+    return None
+
+
+def _relative(kind: str, g: tuple[str | None, ...], published: date) -> Scope:
     if kind == "now":
         return published, published
     if kind == "last_year":
         return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
     if kind == "this_year":
-        return date(published.year, 1, 1), published
-    length = _count(groups[0]) * _SPAN_UNITS[groups[1]]
-    if kind == "next":
-        return published, published + timedelta(days=length)
-    return published - timedelta(days=length), published
+        return date(published.year, 1, 1), date(published.year, 12, 31)
+    if kind in ("next", "past"):
+        length = _LENGTHS[g[1]] * _count(g[0])
+        return (
+            (published, published + length) if kind == "next" else (published - length, published)
+        )
+    if kind == "since_month":
+        return _recent(published, _MONTH_NAMES[g[0]], int(g[1] or 1)), published
+    if kind == "day_range":
+        return _recent(published, _MONTH_NAMES[g[0]], int(g[1])), _recent(
+            published, _MONTH_NAMES[g[2]], int(g[3])
+        )
+    if kind == "month_day":
+        day = _recent(published, _MONTH_NAMES[g[0]], int(g[1]))
+        return day, day
+    if kind == "month":
+        first = _recent(published, _MONTH_NAMES[g[0]], 1)
+        return _month_or_year(g[0], first.year)
+    back = (published.weekday() - _WEEKDAYS[g[0]]) % 7
+    day = published - timedelta(days=back)
+    return day, day
+
+
+def _recent(published: date, month: int, day: int) -> date:
+    """The latest month/day on or before the publication date ("in July" read in August)."""
+    day = min(day, calendar.monthrange(published.year, month)[1])
+    this_year = date(published.year, month, day)
+    return this_year if this_year <= published else this_year.replace(year=published.year - 1)
 
 
 def _month_or_year(word: str | None, year: int) -> Scope:
     """ "March 2016" is that month; "2016" is the whole year."""
-    month = _MONTHS.get((word or "").rstrip("."))
+    month = _MONTH_NAMES.get((word or "").rstrip("."))
     if month:
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
     return date(year, 1, 1), date(year, 12, 31)
@@ -109,19 +173,3 @@ def _month_or_year(word: str | None, year: int) -> Scope:
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
-
-
-def _dateparser_day(phrase: str, published: date | None) -> Scope:
-    """A single day ("on March 3", "this Monday"); relative ones need the publication date."""
-    if published is None and not re.search(_YEAR, phrase):
-        return NO_SCOPE
-    base = datetime.combine(published or date.today(), datetime.min.time())
-    settings = {
-        "RELATIVE_BASE": base,
-        "PREFER_DATES_FROM": "past",
-        "REQUIRE_PARTS": ["day", "month"],
-    }
-    parsed = dateparser.parse(
-        re.sub(r"^(?:on|in|at|by|during)\s+", "", phrase), languages=["en"], settings=settings
-    )
-    return (parsed.date(), parsed.date()) if parsed else NO_SCOPE

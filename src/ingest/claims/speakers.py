@@ -1,0 +1,193 @@
+"""Who a figure is attributed to: "said Duryea", "Katz told legislators", "according to X", quotes.
+
+A speaker is named by the entity the parse points at; "he said" takes the last named speaker,
+and a quoted sentence without its own cue borrows the nearest attributed sentence's speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.claims.roles import SUBJECT_DEPS, actor_phrase, entity_at
+
+# Forms and lemmas: the trained lemmatizer is not perfect on irregular verbs.
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "says",
+        "said",
+        "tell",
+        "tells",
+        "told",
+        "report",
+        "reports",
+        "reported",
+        "state",
+        "states",
+        "stated",
+        "add",
+        "adds",
+        "added",
+        "note",
+        "notes",
+        "noted",
+        "explain",
+        "explains",
+        "explained",
+        "announce",
+        "announced",
+        "testify",
+        "testified",
+        "estimate",
+        "estimated",
+        "write",
+        "wrote",
+        "argue",
+        "argued",
+        "claim",
+        "claimed",
+        "cite",
+        "cited",
+        "warn",
+        "warned",
+        "confirm",
+        "confirmed",
+    ]
+)
+# "according to data from the Department of Labor": the source is the data's origin.
+DATA_NOUNS = frozenset(
+    [
+        "data",
+        "figure",
+        "statistic",
+        "number",
+        "report",
+        "record",
+        "result",
+        "survey",
+        "count",
+        "estimate",
+        "analysis",
+        "study",
+    ]
+)
+SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
+_ANAPHORS = frozenset({"he", "she", "they"})
+_QUOTES = '"“”'
+# How far after "according to" or a speech verb the speaker's name may start (tokens).
+NAME_WINDOW = 6
+
+
+def sentence_speakers(doc: Doc, last: str | None) -> tuple[dict[int, str], str | None]:
+    """Speaker per sentence start, and the last named speaker (carried to the next paragraph).
+
+    Args:
+        doc: one paragraph.
+        last: the last speaker named before this paragraph, for "he said".
+    """
+    sents = list(doc.sents)
+    own: list[str | None] = []
+    for sent in sents:
+        name = sentence_speaker(sent, last)
+        own.append(name)
+        last = name or last
+    out: dict[int, str] = {}
+    for i, sent in enumerate(sents):
+        speaker = own[i]
+        if speaker is None and any(ch in sent.text for ch in _QUOTES):
+            speaker = next(
+                (own[j] for j in (i + 1, i - 1, i + 2, i - 2) if 0 <= j < len(sents) and own[j]),
+                None,
+            )
+        if speaker is not None:
+            out[sent.start] = speaker
+    return out, last
+
+
+def sentence_speaker(sent: Span, last: str | None) -> str | None:
+    """The first named source of the sentence: a speech verb's subject or "according to X"."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
+            window = sent.doc[token.i + 2 : min(sent.end, token.i + 2 + NAME_WINDOW)]
+            candidate = next((t for t in window if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        elif token.lower_ in SPEECH_VERBS or token.lemma_ in SPEECH_VERBS:
+            candidate = _speech_subject(token)
+        else:
+            continue
+        if candidate is not None:
+            name = last if candidate.lower_ in _ANAPHORS else speaker_name(candidate)
+            if name is not None:
+                return name
+    return None
+
+
+def _speech_subject(verb: Token) -> Token | None:
+    """The verb's subject, or the name right before or after it ("Tully said", "said Feldman")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        return subject
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and (
+        before.pos_ in ("PROPN", "PRON") or before.ent_type_ in SPEAKER_LABELS
+    ):
+        return before
+    after = doc[verb.i + 1 : min(len(doc), verb.i + 1 + NAME_WINDOW)]
+    return next(
+        (
+            e.root
+            for e in doc.ents
+            if e.label_ in SPEAKER_LABELS and after.start <= e.start < after.end
+        ),
+        None,
+    )
+
+
+def speaker_name(token: Token) -> str | None:
+    """A named person or organisation for the token; None for unnamed nouns ("officials")."""
+    inside = [
+        e
+        for e in token.doc.ents
+        if e.label_ in SPEAKER_LABELS
+        and token.left_edge.i <= e.start
+        and e.end <= token.right_edge.i + 1
+    ]
+    person = next((e for e in inside if e.label_ == "PERSON"), None)
+    ent = person or entity_at(token) or _entity_after(token) or (inside[0] if inside else None)
+    if ent is not None and ent.label_ in SPEAKER_LABELS:
+        return ent.text
+    if token.lemma_.lower() in DATA_NOUNS or token.lower_.rstrip("s") in DATA_NOUNS:
+        source = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "nmod" and any(g.lower_ in ("from", "by", "of") for g in c.children)
+            ),
+            None,
+        )
+        return speaker_name(source) if source is not None else None
+    return (
+        actor_phrase(token)
+        if token.tag_ in ("NNP", "NNPS") or (token.pos_ == "PROPN" and token.tag_ != "NNS")
+        else None
+    )
+
+
+def _entity_after(token: Token) -> Span | None:
+    """ "Lt. Marisol Vega": a title before the name the NER found."""
+    if not token.is_title:
+        return None
+    return next(
+        (e for e in token.doc.ents if e.label_ in SPEAKER_LABELS and 0 < e.start - token.i <= 2),
+        None,
+    )
+
+
+def full_name(name: str, ents: list[Span]) -> str:
+    """ "Duryea" -> "Elizabeth Duryea": the longest PERSON in the document ending with the name."""
+    people = [
+        e.text
+        for e in ents
+        if e.label_ == "PERSON" and e.text.endswith(name) and len(e.text) > len(name)
+    ]
+    return max(people, key=len) if people else name
