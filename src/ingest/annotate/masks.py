@@ -17,6 +17,8 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bZIP(?:\s+codes?)?\s+\d{5}(?:\s*(?:,|and|or)\s*\d{5})*|\b0\d{4}\b(?:-\d{4})?", re.I
     ),
     "code": re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b"),
+    # Counts of 10,000 and more are written with separators in news; bare long digit runs are codes.
+    "long_code": re.compile(r"(?<![$\d,.])\b\d{5,}\b(?![,.]\d)"),
     "phone": re.compile(
         r"(?:\+?1[-. ])?\(?\b\d{3}\)?[-/. ]?\d{3}[-. ]\d{4}\b|\b1-8\d\d-[A-Z0-9-]{7,}"
     ),

@@ -15,7 +15,16 @@ from ingest.annotate.masks import masked_ranges, overlaps
 from ingest.annotate.numbers import BOUND_CUES, CURRENCY, FRACTIONS, MAX_CUE_WORDS, is_number_word
 
 NOT_QUANTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
-_AGE_CUES = ("age of", "aged", "ages", "under the age of", "over the age of")
+_AGE_CUES = (
+    "age of",
+    "aged",
+    "ages",
+    "age",
+    "turned",
+    "turns",
+    "under the age of",
+    "over the age of",
+)
 _AGE_BOUNDS = frozenset({"under", "over"})
 _PERCENT_TAILS = (
     ("percentage", "points"),
@@ -36,6 +45,57 @@ _DURATION = re.compile(
     r"^(?!.*\b(?:ago|old|the|this|last|next|past|recent|each|every|per)\b)(?=.*\d|.*\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)\b)"
     r".*\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$",
     re.I,
+)
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_TIME_WORDS = frozenset(
+    [
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "week",
+        "days",
+        "day",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "seconds",
+        "decades",
+        "decade",
+        "a.m.",
+        "p.m.",
+        "am",
+        "pm",
+    ]
 )
 _RANGE_JOINERS = frozenset({"-", "–", "—", "to", "in"})
 _FRACTION_LEADS = frozenset(
@@ -86,16 +146,38 @@ def find_quantities(doc: Doc) -> list[Span]:
 
 
 def _blocked_tokens(doc: Doc) -> set[int]:
-    """Tokens of dates, times and ordinals (durations excepted), and of masked identifiers."""
+    """Date parts (years, days of months, "five years ago"), ordinals and masked identifiers."""
     masks = masked_ranges(doc.text)
     blocked = {
         t.i
         for ent in doc.ents
-        if ent.label_ in NOT_QUANTITY_LABELS and not _DURATION.match(ent.text)
+        if ent.label_ in NOT_QUANTITY_LABELS
         for t in ent
+        if _is_date_part(t, ent)
     }
     blocked |= {t.i for t in doc if overlaps(t.idx, t.idx + len(t), masks)}
     return blocked | {t.i for t in doc if _is_hyphen_modifier(t)}
+
+
+def _is_date_part(token: Token, ent: Span) -> bool:
+    """A token of a DATE/TIME/ORDINAL entity that dates rather than counts.
+
+    The NER often swallows a count into a neighbouring date ("28 homicides last year"), so only
+    years, days next to a month, and calendar-anchored lengths ("the past five years", "two
+    weeks ago") are blocked; a plain length ("20 years") is a figure.
+    """
+    if ent.label_ == "ORDINAL" or not (_is_num(token) or token.lower_ in FRACTIONS):
+        return True
+    if token.is_digit and len(token) == 4 and int(token.text) in _YEARS:
+        return True
+    doc = token.doc
+    neighbours = [
+        doc[i].lower_.rstrip(".") for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)
+    ]
+    if any(n in _MONTHS for n in neighbours):
+        return True
+    nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return nxt in _TIME_WORDS and not _DURATION.match(ent.text)
 
 
 def _is_num(token: Token) -> bool:
@@ -109,7 +191,9 @@ def _starts_figure(doc: Doc, i: int) -> bool:
     if _is_num(token):
         return True
     if token.lower_ == "no":
-        return nxt is not None and nxt.tag_ == "NNS"
+        return (
+            nxt is not None and nxt.pos_ == "NOUN" and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS")
+        )
     prev = doc[i - 1].lower_ if i > 0 else ""
     return token.lower_ in FRACTIONS and (
         (nxt is not None and nxt.lower_ == "of") or prev in _FRACTION_LEADS
@@ -163,6 +247,11 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
     return end + 1 if end < len(doc) and doc[end].text == "+" else end
 
 
+def _past_currency(doc: Doc, start: int) -> int:
+    """Where a figure starts once a currency sign before it is included."""
+    return start - 1 if start > 0 and doc[start - 1].text in CURRENCY else start
+
+
 def _cue_before(doc: Doc, start: int) -> str | None:
     """The bound cue ending right before start, if any ("just under", "between")."""
     for n in range(MAX_CUE_WORDS, 0, -1):
@@ -194,14 +283,37 @@ def _with_cue(doc: Doc, start: int, end: int) -> Span:
     return Span(doc, start, end, label=label)
 
 
+def _is_name_number(doc: Doc, start: int, end: int) -> bool:
+    """ "SEIU 1199", "iOS 14", "Boeing 737 Max": digits that are part of a name, not a count."""
+    if start == 0 or not doc[start].is_digit or doc[start - 1].is_sent_start:
+        return False
+    prev = doc[start - 1]
+    after = doc[end] if end < len(doc) else None
+    named_before = (
+        prev.is_alpha
+        and any(ch.isupper() for ch in prev.text)
+        and prev.pos_ not in ("VERB", "ADP", "DET", "AUX")
+    )
+    name_after = after is not None and after.pos_ == "PROPN"
+    return (named_before and (after is None or after.pos_ != "NOUN")) or (
+        named_before and name_after
+    )
+
+
+def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
+    """ "Michael Farrow, 51, of Waterbury": an age set off by commas after a name."""
+    if start < 2 or end - start != 1 or not doc[start].is_digit or doc[start - 1].text != ",":
+        return False
+    after = doc[end].text if end < len(doc) else "."
+    return doc[start - 2].pos_ == "PROPN" and after in (",", ".", ";")
+
+
 def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     """Years standing alone, a bare "one", and ages in definitions ("under 18") are not figures."""
     if _AGE_TAIL.match(doc.text, span.end_char):
         return True
-    if num_start > 0 and doc[num_start - 1].pos_ == "PROPN" and doc[num_start].is_digit:
-        after = doc[num_end] if num_end < len(doc) else None
-        if after is None or after.pos_ != "NOUN":
-            return True  # "SEIU 1199", "iOS 14", "Boeing 737 Max": part of a name
+    if _is_name_number(doc, num_start, num_end) or _is_appositive_age(doc, num_start, num_end):
+        return True
     first = doc[num_start]
     after = doc[num_end] if num_end < len(doc) else None
     noun_follows = (
