@@ -58,7 +58,9 @@ def claims_from_paragraphs(
         by_sentence, last_speaker = sentence_speakers(para.doc, last_speaker)
         speakers = {start: full_name(name, ents) for start, name in by_sentence.items()}
         for span in para.doc.spans[QUANTITIES_KEY]:
-            claim = _claim(span, doc_id, published, place, speakers, para.offset)
+            prev = claims[-1] if claims and claims[-1].sentence == span.sent.text else None
+            previous = (prev.period_start, prev.period_end) if prev else NO_SCOPE
+            claim = _claim(span, doc_id, published, place, speakers, para.offset, previous)
             if claim is not None:
                 claims.append(claim)
     return inherit_counted(claims)
@@ -90,13 +92,14 @@ def _claim(
     place: str | None,
     speakers: dict[int, str],
     offset: int,
+    previous: Scope,
 ) -> Claim | None:
     quantity = parse_quantity(span.text)
     if quantity is None:
         return None
     noun, measure_unit = counted_and_unit(span, quantity.unit is not None)
     verb = governing_verb(noun if noun is not None else span.root)
-    start, end = time_scope(span, published)
+    start, end = time_scope(span, published, previous)
     sent = span.sent
     return Claim(
         claim_id=claim_id(doc_id, offset + span.start_char),
@@ -125,24 +128,25 @@ def claim_id(doc_id: str, char_start: int) -> str:
     return hashlib.sha256(f"{doc_id}:{char_start}".encode()).hexdigest()[:16]
 
 
-def time_scope(span: Span, published: date | None) -> Scope:
-    """The period of the time expression in the figure's clause, else the nearest in its sentence.
+def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -> Scope:
+    """The period of the time expression in the figure's clause; else the sentence's previous
+    figure's period ("added 3,400 jobs in July, and the rate held at 3.7 percent"); else the
+    nearest time expression in the sentence.
 
-    Time expressions are DATE entities (with the preposition before them: "since", "in") and the
-    adverbs "currently", "now", "today".
+    Time expressions are DATE and TIME entities (with the words before them: "since", "in") and
+    the adverbs "currently", "now", "today".
     """
     sent = span.sent
-    found = [(e.start, e.end, e.root) for e in sent.ents if e.label_ == "DATE"]
+    found = [(e.start, e.end, e.root) for e in sent.ents if e.label_ in ("DATE", "TIME")]
     found += [(t.i, t.i + 1, t) for t in sent if t.lower_ in _NOW_WORDS]
+    clause = clause_head(span.root)
+    in_clause = [f for f in found if clause_head(f[2]).i == clause.i]
+    if not in_clause and previous != NO_SCOPE:
+        return previous
     if not found:
         return NO_SCOPE
-    clause = clause_head(span.root)
     start, end, _ = min(
-        found,
-        key=lambda f: (
-            clause_head(f[2]).i != clause.i,
-            min(abs(f[0] - span.end), abs(span.start - f[1])),
-        ),
+        in_clause or found, key=lambda f: min(abs(f[0] - span.end), abs(span.start - f[1]))
     )
     left = sent.doc[max(sent.start, start - TIME_LEFT_CONTEXT) : start]
     words = [t.text for t in left if not t.is_punct]
