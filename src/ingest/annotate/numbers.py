@@ -22,7 +22,7 @@ MEASURE_UNITS = {
     "minute": "minutes", "second": "seconds", "mile": "miles", "mph": "mph", "foot": "feet",
     "feet": "feet", "inch": "inches", "acre": "acres", "pound": "pounds", "ton": "tons",
     "degree": "degrees", "gallon": "gallons", "point": "points", "meter": "meters",
-    "kilometer": "kilometers", "square": "square feet",
+    "kilometer": "kilometers", "square": "square feet", "mill": "mills", "mills": "mills",
 }
 # fmt: on
 

@@ -83,12 +83,18 @@ CHANGE_VERBS = frozenset(
         "dipped",
     ]
 )
-_RATE_WORDS = frozenset({"percent", "%", "points", "point", "times", "mills", "cents"})
+_RATE_WORDS = frozenset({"percent", "%", "points", "point", "times", "cents"})
 TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 _COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmod:npmod"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# How far left of a subjectless verb to look for the noun the parse failed to attach (tokens).
+SUBJECT_WINDOW = 5
+# Nouns that stand for a quantity of their "of" complement: "the number of pending cases".
+CONTAINER_NOUNS = frozenset(
+    {"number", "share", "percentage", "proportion", "count", "total", "amount", "majority"}
+)
 # An "of" complement further than this from its noun is a separate phrase, not part of the name.
 MAX_OF_DISTANCE = 3
 
@@ -104,8 +110,15 @@ def counted_noun(span: Span) -> Token | None:
     )
     if of_noun is not None:
         return of_noun
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt if nxt is not None and nxt.pos_ == "NOUN" else None
+    after = span.doc[span.end : min(len(span.doc), span.end + 3)]
+    for token in after:
+        if token.pos_ == "NOUN":
+            return token
+        if token.pos_ not in ("ADJ", "VERB", "ADV") or token.dep_ in ("ROOT", "nsubj"):
+            break
+    if len(after) > 1 and after[0].lower_ == "in" and after[1].pos_ in ("NOUN", "ADJ"):
+        return next((t for t in after[1:] if t.pos_ == "NOUN"), None)  # "$279,450 in restitution"
+    return None
 
 
 def counted_and_unit(span: Span, has_unit: bool) -> tuple[Token | None, str | None]:
@@ -121,7 +134,7 @@ def counted_and_unit(span: Span, has_unit: bool) -> tuple[Token | None, str | No
     """
     noun = counted_noun(span)
     unit = None
-    if noun is not None and (_measure_unit(noun) or noun.lower_ in _RATE_WORDS):
+    if noun is not None and (_measure_unit(noun) or _is_rate_word(noun)):
         unit = _measure_unit(noun)
         of = next((c for c in noun.rights if _is_of_nmod(c)), None)
         if of is not None or unit in TIME_UNITS:
@@ -131,6 +144,14 @@ def counted_and_unit(span: Span, has_unit: bool) -> tuple[Token | None, str | No
         anchor = _outer_token(span)
         return _modified_noun(anchor) or _subject_noun(anchor), unit
     return _compound_head(noun), unit
+
+
+def _is_rate_word(noun: Token) -> bool:
+    """ "percent", "points"; "times" only in comparisons ("four times as likely")."""
+    if noun.lower_ == "times":
+        nxt = noun.doc[noun.i + 1].lower_ if noun.i + 1 < len(noun.doc) else ""
+        return nxt in ("as", "more", "higher", "greater", "the", "that")
+    return noun.lower_ in _RATE_WORDS
 
 
 def _measure_unit(noun: Token) -> str | None:
@@ -147,8 +168,14 @@ def _outer_token(span: Span) -> Token:
 
 def _compound_head(noun: Token) -> Token:
     """ "18,000 naloxone kits": a number attached to the first noun of a compound counts the last."""
-    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+    while (
+        noun.dep_ in ("compound", "amod")
+        and noun.head.pos_ in ("NOUN", "PROPN")
+        and noun.head.i > noun.i
+    ):
         noun = noun.head
+    if noun.lower_ in CONTAINER_NOUNS:
+        return next((c for c in noun.rights if _is_of_nmod(c)), noun)
     return noun
 
 
@@ -180,9 +207,9 @@ def _subject_noun(token: Token) -> Token | None:
         ),
         None,
     )
-    before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if subject is None and before is not None and before.pos_ == "NOUN" and before.i != token.i:
-        return before
+    if subject is None:
+        window = verb.doc[max(verb.sent.start, verb.i - SUBJECT_WINDOW) : verb.i]
+        return next((t for t in reversed(window) if t.pos_ == "NOUN" and t.i != token.i), None)
     return subject
 
 
