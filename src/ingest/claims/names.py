@@ -1,0 +1,60 @@
+"""Aliases a document defines for its actors, so claims about "DCF" and "the Department of
+Children and Families" can be grouped.
+
+Two kinds are read from the text: an acronym introduced in brackets ("Department of Children
+and Families (DCF)") and a person named in full then by surname ("Joette Katz" ... "Katz").
+Analysts add their own in models/aliases.csv; the warehouse's canonical_names view merges both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+_BRACKETED = re.compile(
+    r"\b((?:[A-Z][\w'’&.-]*\s+|(?:of|and|for|the|on|in|to)\s+){1,10}[A-Z][\w'’&.-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)"
+)
+_MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
+
+
+def acronym_aliases(text: str) -> list[tuple[str, str]]:
+    """(acronym, full name) for "Full Name (ACRONYM)" where the letters fit the name's words.
+
+    The name starts at the first word from which the acronym's letters can be read, with or
+    without the minor words, and may end in words the acronym leaves out ("Trafficking in
+    Persons Council (TIP)").
+    """
+    pairs = []
+    for match in _BRACKETED.finditer(text):
+        words, acronym = match.group(1).split(), match.group(2).upper().replace("&", "")
+        start = next((i for i in range(len(words)) if _spells(words[i:], acronym)), None)
+        if start is not None:
+            pairs.append((match.group(2), " ".join(words[start:])))
+    return pairs
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    """The acronym is the initials of a leading run of words (minor words optional)."""
+    if not words or words[0].lower() in _MINOR_WORDS:
+        return False
+    for end in range(len(words), 0, -1):
+        run = words[:end]
+        every = "".join(w[0] for w in run).upper()
+        major = "".join(w[0] for w in run if w.lower() not in _MINOR_WORDS).upper()
+        if acronym in (every, major):
+            return True
+    return False
+
+
+def surname_aliases(ents: list[Span]) -> list[tuple[str, str]]:
+    """(surname, full name) for every PERSON named with two or more words."""
+    people = {e.text for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+    return sorted({(name.split()[-1], name) for name in people})
+
+
+def normalise_name(name: str) -> str:
+    """Comparison key: lower case, no leading "the", no possessive, single spaces."""
+    key = " ".join(name.replace("’", "'").split()).lower()
+    key = re.sub(r"^the\s+", "", key)
+    return re.sub(r"'s?$", "", key)
