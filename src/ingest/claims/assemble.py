@@ -145,9 +145,7 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
         return previous
     if not in_clause:
         return NO_SCOPE
-    start, end, _ = min(
-        in_clause or found, key=lambda f: min(abs(f[0] - span.end), abs(span.start - f[1]))
-    )
+    start, end, _ = min(in_clause, key=lambda f: min(abs(f[0] - span.end), abs(span.start - f[1])))
     left = sent.doc[max(sent.start, start - TIME_LEFT_CONTEXT) : start]
     words = [t.text for t in left if not t.is_punct]
     if _opens_since_clause(sent.doc[start]):
