@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from ingest.clean import clean_text
+from ingest.clean import clean_text, read_article
+from ingest.clean.boilerplate import (
+    classify_lines,
+    pick_title,
+    split_lines,
+    strip_list_marker,
+    widget_kind,
+)
 from ingest.clean.pubdate import date_from_lines
 
 from ..conftest import SAMPLES
@@ -37,6 +44,7 @@ BOILERPLATE = {
         "860-240-1475",
         "CONTACT: Christine Palm",
         "FOR IMMEDIATE RELEASE",
+        "Campaign Link here",
     ],
     "003_74146334a0fda0d9.txt": ["Comment Love", "Google+ photo", "Log Out"],
 }
@@ -105,3 +113,247 @@ def test_clean_text_takes_headline_as_title():
 )
 def test_date_from_lines_only_trusts_publication_cues(head, first, expected):
     assert date_from_lines(head, first, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("© 2024 Connecticut Public", "copyright"),
+        ("Copyright 2023 KDLN. All rights reserved.", "copyright"),
+        ("WEDH · WEDN · WEDW · WEDY · WNPR", "station"),
+        ("Play Live Radio", "station"),
+        ("4 minute read", "station"),
+        ("0:00 / 2:05", "player"),
+        ("Facebook Twitter Email", "share"),
+        ("Partager sur Facebook", "share"),
+        ("You are commenting using your Twitter account. Log Out / Change )", "comment-form"),
+        ("Skip to main content", "nav"),
+        ("Home | News | Sports | Obituaries | Opinion", "nav"),
+        ("Get the Chronicle’s top stories in your inbox every weekday morning.", "newsletter"),
+        (
+            "Sign up for the Morning Headlines newsletter and receive up to date information.",
+            "newsletter",
+        ),
+        ("Download the full report (PDF, 2.1 MB)", "download"),
+        ("Download the WDVN app", "app"),
+        ("This news story is funded in large part by Valley Public Media’s Members.", "funding"),
+        ("Advertisement", "ad"),
+        ("RELATED: Eastport police to add 20 officers by 2020", "related"),
+        ("Lire aussi : Rentrée scolaire : 412 élèves de plus", "related"),
+        ("Reporting by Daniel Oyelowo; Editing by Leslie Adler", "credit"),
+        ("WPS/jpm/lk", "credit"),
+        ("Media Contact: Jordan Pike, Director of Communications", "contact"),
+        ("203-555-0142 | jpike@shorelinefood.org", "contact"),
+        ("24-hour hotline: 1-888-555-0110", "contact"),
+        ("Tags: housing, real estate, Northfield County", "tags"),
+        ("By Rachel Greene, Staff Writer", "byline"),
+        ("Mid-State Public Media | By Hannah Cho", "byline"),
+        ("Published July 21, 2022 at 5:14 PM EDT", "stamp"),
+        ("Updated: 11:05 AM CST Jan 16, 2024", "stamp"),
+        ("March 10, 2021 by Gail Stroud", "date"),
+        ("Tom Hadley covers criminal justice for Valley Public Media.", "bio"),
+        ("Eli Ramos is Harbor Public Radio’s city hall reporter.", "bio"),
+        (
+            "Your donation today will allow us to continue this work on your behalf. Give today "
+            "at any amount and join the 40,000 members who are building a better community.",
+            "donation",
+        ),
+        ("About the Coalition for Safe Homes: The Coalition is a statewide network.", "about"),
+        ("###", "end-mark"),
+    ],
+)
+def test_widget_kind_names_chrome(line, kind):
+    assert widget_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The hotline number is 888-373-7888.",
+        "Customers can call 1-800-555-0188 or visit harborline.com/help.",
+        "The full report is available at www.safehomescoalition.org/report2017.",
+        "Construction begins in April.",
+        "They cluster.",
+        "Copyright law protects the authors of those maps, the judge wrote.",
+        "If you want to donate to relief efforts, the Red Cross accepts gifts online.",
+        "About 94,000 Harborline customers currently receive the discount rate.",
+        "The project is funded in part by a $12 million grant from the state.",
+        "Residents must sign in at the front desk.",
+        "Sign up for flu shots at any county clinic.",
+        "Homicide | 12 | 9 | -25%",
+        "Check the property card first",
+        "The county will begin certifying results Nov. 18.",
+        "Eastport schools to start Aug. 28",
+    ],
+)
+def test_widget_kind_leaves_article_lines_alone(line):
+    assert widget_kind(line) is None
+
+
+PAGE = """Skip to content
+The Harbor Ledger
+News | Sports | Opinion | Obituaries
+City budget grows 4% as council adds 12 firefighters
+The spending plan now goes to the mayor.
+By Ana Ruiz
+Published May 2, 2023
+Share
+The City Council approved a $212 million budget on Tuesday, 4% more than this year, after adding money for 12 firefighters.
+Advertisement
+The vote was 7-2. Council members who voted no said the plan relies on one-time money.
+Where the money goes
+Public safety takes 41% of the total.
+Schools get $88 million, up from $84 million.
+Next Up:
+Council to vote on harbor dredging
+0:00
+“We protected the services people use every day,” Council President Mia Lowe said.
+The budget takes effect July 1.
+Ana Ruiz covers City Hall for The Harbor Ledger.
+Most Popular
+Harbor festival returns
+Leave a Reply
+I think the council did fine this year, honestly, given everything that happened.
+© 2024 The Harbor Ledger"""
+PAGE_ARTICLE = [
+    "The City Council approved a $212 million budget on Tuesday, 4% more than this year, after"
+    " adding money for 12 firefighters.",
+    "The vote was 7-2. Council members who voted no said the plan relies on one-time money.",
+    "Where the money goes",
+    "Public safety takes 41% of the total.",
+    "Schools get $88 million, up from $84 million.",
+    "“We protected the services people use every day,” Council President Mia Lowe said.",
+    "The budget takes effect July 1.",
+]
+
+
+def test_read_article_keeps_every_article_line_and_nothing_else():
+    article = read_article(PAGE, TODAY)
+    assert article.text.split("\n\n") == PAGE_ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("title", "City budget grows 4% as council adds 12 firefighters"),
+        ("author", "Ana Ruiz"),
+        ("site", "The Harbor Ledger"),
+        ("published_date", date(2023, 5, 2)),
+    ],
+)
+def test_read_article_reads_page_metadata(field, expected):
+    assert getattr(read_article(PAGE, TODAY), field) == expected
+
+
+def test_classify_lines_date_headings_do_not_hide_a_timeline():
+    lines = [
+        "How the outbreak unfolded",
+        "March 3, 2020",
+        "The first case in the county was confirmed at a nursing home in Riverton on Tuesday.",
+        "March 9, 2020",
+        "Schools closed for two weeks after 14 more cases were confirmed across the county.",
+    ]
+    kept = [v.line for v in classify_lines(lines) if v.keep]
+    assert kept == [lines[2], lines[4]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Swimming beaches along the state's rivers and lakes were closed for a\n"
+            "combined 412 days last summer because of high bacteria levels, more\n"
+            "than double the 187 closure days recorded in 2014, according to a\n"
+            "report released today.\n\n"
+            "1. Crescent Lake Town Beach - 34 days\n2. Miller's Pond - 29 days\n",
+            [
+                "Swimming beaches along the state's rivers and lakes were closed for a combined 412"
+                " days last summer because of high bacteria levels, more than double the 187"
+                " closure days recorded in 2014, according to a report released today.",
+                "1. Crescent Lake Town Beach - 34 days",
+                "2. Miller's Pond - 29 days",
+            ],
+        ),
+        (
+            "Homicides also declined.\nThey cluster.\n",
+            ["Homicides also declined.", "They cluster."],
+        ),
+        ("Le tarif\u00a0: 4,43\u00a0euros\r\n\r\n", ["Le tarif : 4,43 euros"]),
+    ],
+)
+def test_split_lines_unwraps_hard_wrapped_paragraphs_only(raw, expected):
+    assert split_lines(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- 61% of adults had children with them.", "61% of adults had children with them."),
+        ("• Let faucets drip.", "Let faucets drip."),
+        ("  * Enroll in budget billing;".strip(), "Enroll in budget billing;"),
+        ("2) “What about ingredients?”", "“What about ingredients?”"),
+        ("2019 was a record year.", "2019 was a record year."),
+        ("-30 degrees by morning", "-30 degrees by morning"),
+    ],
+)
+def test_strip_list_marker_removes_only_markers(line, expected):
+    assert strip_list_marker(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (
+            [
+                "CLEAN RIVERS ALLIANCE",
+                "Beach closures doubled in 2015 as bacteria counts rose",
+                "Report urges $15 million a year for stormwater fixes",
+            ],
+            "Beach closures doubled in 2015 as bacteria counts rose",
+        ),
+        (
+            ["PR Wirehouse", "Send a Release", "Utility files winter electric supply rates today"],
+            "Utility files winter electric supply rates today",
+        ),
+        (
+            [
+                "Mark Reyes",
+                "/",
+                "Valley Public Media",
+                "The prison, one of the state's 14 prisons.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_pick_title_skips_deks_and_captions(head, title):
+    lines = [
+        *head,
+        "The number of people in state prisons has fallen below 9,000 for the first time.",
+    ]
+    assert pick_title(lines, classify_lines(lines)) == title
+
+
+def test_read_article_takes_no_date_from_the_sites_today_bar():
+    page = "Monday, November 23, 2026\nThe Harbor Ledger\n" + PAGE.split("Share\n", 1)[1]
+    page = page.replace(
+        "The City Council", "City budget grows 4%\nBy Ana Ruiz\nThe City Council", 1
+    )
+    assert read_article(page, TODAY).published_date is None
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("000_316ee5c2934a6761.txt", "Connecticut Aims at Child Sex Trafficking"),
+        (
+            "001_e2ea2737bfaf5501.txt",
+            "New Task Force to Fight Child Sex Trafficking in Connecticut",
+        ),
+        ("003_74146334a0fda0d9.txt", "Sex Trafficking Isn’t What You Think It Is."),
+    ],
+)
+def test_clean_text_takes_sample_headlines_out_of_the_text(name, title):
+    text, found, _ = clean_text((SAMPLES / name).read_text("utf-8"), TODAY)
+    assert found == title
+    assert title not in text

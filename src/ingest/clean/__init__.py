@@ -1,20 +1,40 @@
-"""Stage 2: raw article text or HTML in, article text and metadata out (or a Rejection)."""
+"""Stage 2: raw article text or HTML in, article text and metadata out (or a Rejection).
+
+Quality is measured by bench/cleaning.py on tests/data/cleaning/ (shingle precision/recall
+against hand-cleaned text, and metadata accuracy), next to trafilatura used as it comes.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date
 
-from ingest.clean.boilerplate import classify_lines, is_prose, pick_title
+from ingest.clean.boilerplate import classify_lines, pick_title, split_lines, strip_list_marker
 from ingest.clean.html import extract_html
 from ingest.clean.language import guess_language
+from ingest.clean.meta import author_from_lines, clean_author, clean_site, site_from_lines
 from ingest.clean.pubdate import date_from_lines
 from ingest.errors import Reason
 from ingest.records import CleanDoc, RawDoc, Rejection
 
-__all__ = ["clean_document", "clean_text"]
+__all__ = ["Article", "clean_document", "clean_text", "read_article", "read_html"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# The headline repeated at the top of the article text (trafilatura keeps the <h1>) is dropped
+# when it is among this many first kept lines.
+TITLE_SEARCH_LINES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """Article paragraphs and the metadata the text itself states."""
+
+    text: str
+    title: str | None
+    author: str | None
+    site: str | None
+    published_date: date | None
 
 
 def clean_document(raw: RawDoc, today: date) -> CleanDoc | Rejection:
@@ -27,14 +47,10 @@ def clean_document(raw: RawDoc, today: date) -> CleanDoc | Rejection:
         A CleanDoc, or Rejection("clean", ...) when no article text is left.
     """
     if raw.suffix in HTML_SUFFIXES:
-        page = extract_html(raw.text, today)
-        text, title, pub = clean_text(page.text, today)
-        meta = {"title": page.title or title, "author": page.author, "site": page.site}
-        published = page.published_date or pub
+        article = read_html(raw.text, today)
     else:
-        text, title, published = clean_text(raw.text, today)
-        meta = {"title": title, "author": None, "site": None}
-    if not text.strip():
+        article = read_article(raw.text, today)
+    if not article.text.strip():
         return Rejection(
             raw.source_file,
             "clean",
@@ -45,24 +61,91 @@ def clean_document(raw: RawDoc, today: date) -> CleanDoc | Rejection:
     return CleanDoc(
         doc_id=raw.doc_id,
         source_file=raw.source_file,
-        text=text,
-        published_date=published,
-        language=guess_language(text),
-        content_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        **meta,
+        text=article.text,
+        title=article.title,
+        author=article.author,
+        site=article.site,
+        published_date=article.published_date,
+        language=guess_language(article.text),
+        content_sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
     )
+
+
+def read_html(html: str, today: date, options: dict | None = None) -> Article:
+    """trafilatura's extraction, cleaned line by line, with the markup's metadata first.
+
+    Args:
+        html: the page source.
+        today: the ingest date; no publication date may be later.
+        options: trafilatura options instead of html.EXTRACT_OPTIONS (for bench/cleaning.py).
+    Returns:
+        The Article; its text is "" when no article is found.
+    """
+    page = extract_html(html, today, options)
+    author = clean_author(page.author)
+    article = read_article(page.text, today, title=page.title, author=author, wrapped=False)
+    lines = list(page.lines)
+    masthead = lines[: lines.index(page.title)] if page.title in lines else []
+    first = article.text.split("\n\n", 1)[0]
+    head = lines[: lines.index(first)] if first in lines else []  # masthead, headline, byline
+    return Article(
+        text=article.text,
+        title=page.title or article.title,
+        author=author or article.author,
+        site=clean_site(page.site) or site_from_lines(lines, masthead),
+        published_date=page.published_date
+        or article.published_date
+        or date_from_lines(head, None, today, guess_language(article.text), len(head)),
+    )
+
+
+def read_article(
+    raw_text: str,
+    today: date,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    wrapped: bool = True,
+) -> Article:
+    """Article paragraphs (joined by blank lines) and the title, author, site and date stated.
+
+    Args:
+        raw_text: the page text, boilerplate included.
+        today: the ingest date; no publication date may be later.
+        title: the headline when already known (HTML metadata); it is removed from the text.
+        author: the byline when already known, so that the author's bio is recognised.
+        wrapped: join hard-wrapped paragraphs (plain text; trafilatura output is never wrapped).
+    Returns:
+        The Article; its text is "" when no prose is found.
+    """
+    lines = split_lines(raw_text) if wrapped else [ln for ln in raw_text.splitlines() if ln]
+    verdicts = classify_lines(lines, author)
+    head = [v.line for v in verdicts if v.rule.startswith("page-head")]
+    author = author or author_from_lines(head)
+    if author:
+        verdicts = classify_lines(lines, author)
+    title = title or pick_title(lines, verdicts)
+    kept = _without_title([strip_list_marker(v.line) for v in verdicts if v.keep], title)
+    text = "\n\n".join(kept)
+    language = guess_language(text)
+    after_title = head.index(title) + 1 if title in head else 0
+    published = date_from_lines(head, kept[0] if kept else None, today, language, after_title)
+    return Article(text, title, author, site_from_lines(lines, head), published)
+
+
+def _without_title(kept: list[str], title: str | None) -> list[str]:
+    """The kept lines without the headline repeated at their top."""
+    if not title:
+        return kept
+    key = " ".join(title.split()).casefold()
+    return [
+        ln
+        for i, ln in enumerate(kept)
+        if i >= TITLE_SEARCH_LINES or ln.casefold().strip("*_ ") != key
+    ]
 
 
 def clean_text(raw_text: str, today: date) -> tuple[str, str | None, date | None]:
     """Article paragraphs (joined by blank lines), the title and the stated publication date."""
-    lines = [" ".join(ln.split()) for ln in raw_text.splitlines()]
-    lines = [ln for ln in lines if ln]
-    verdicts = classify_lines(lines)
-    kept = [v.line for v in verdicts if v.keep]
-    title = pick_title(lines, verdicts)
-    if kept and title == kept[0]:
-        kept = kept[1:]
-    first = next((i for i, ln in enumerate(lines) if is_prose(ln) and verdicts[i].keep), len(lines))
-    first_paragraph = lines[first] if first < len(lines) else None
-    published = date_from_lines(lines[:first], first_paragraph, today)
-    return "\n\n".join(kept), title, published
+    article = read_article(raw_text, today)
+    return article.text, article.title, article.published_date

@@ -1,15 +1,34 @@
-"""Main text and metadata of a saved web page, with trafilatura."""
+"""Main text and metadata of a saved web page: trafilatura, plus what it misses.
+
+trafilatura finds the article; ingest.clean.boilerplate then removes the chrome it keeps
+(bios, donation appeals, "About <Org>" paragraphs, contacts). The publication date comes from
+htmldate run on the page without its comments, sidebars and footers and without "Updated"
+stamps, so a comment date, an archive link or a "Page last reviewed" line is never taken.
+Settings measured by bench/cleaning.py (`--trafilatura-grid` compares trafilatura options).
+"""
 
 from __future__ import annotations
 
+import re
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
 
 import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
 
-# Tables and list structure carry figures; comments never do. Precision over recall because a
-# surviving sidebar line becomes a false claim (bench/cleaning.py measures both settings).
-_EXTRACT_OPTIONS = {
+# Measured with `bench/cleaning.py --trafilatura-grid` on the corpus' 24 HTML pages (F1 of the
+# extract alone / after ingest.clean's line rules; these options: 0.944 / 1.000):
+# - include_tables=True: tables carry figures (False: 0.939 / 0.995);
+# - include_links=False: link markup puts URLs into sentences (True: 0.942 / 0.999);
+# - prune_xpath (deks): None keeps the dek as a first paragraph (0.943 / 0.999);
+# - favor_precision=True: no difference from the default or favor_recall on the corpus; a
+#   surviving sidebar line becomes a false claim while a lost one is only a missed claim, so the
+#   tie goes to precision;
+# - include_comments=False: no difference for bare_extraction, which returns comments apart from
+#   the text (with trafilatura.extract they cost 0.016 precision); never wanted as article text.
+EXTRACT_OPTIONS = {
     "include_comments": False,
     "include_tables": True,
     "include_links": False,
@@ -17,8 +36,57 @@ _EXTRACT_OPTIONS = {
     "favor_precision": True,
     "deduplicate": False,  # its cache is process-global; duplicates are handled in DuckDB
     "with_metadata": True,
-    "output_format": "python",
+    "prune_xpath": [
+        # The dek (standfirst) under the headline summarises the story in other words; trafilatura
+        # keeps it as a first paragraph. Class names common to news CMSs.
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' dek ')"
+        " or contains(concat(' ', normalize-space(@class), ' '), ' deck ')"
+        " or contains(@class, 'standfirst') or contains(@class, 'subtitle')"
+        " or contains(@class, 'subheadline') or contains(@class, 'article-summary')]",
+    ],
 }
+# Page regions whose dates are not the article's: comments, sidebars, related links, footers.
+_NOT_ARTICLE = (
+    "//aside|//footer|//nav|//*[@id='comments' or @id='sidebar' or @role='complementary']"
+    "|//*[contains(@class,'comment') or contains(@class,'sidebar') or contains(@class,'related')"
+    " or contains(@class,'widget') or contains(@class,'footer')]"
+)
+# Short elements that state an update or review date rather than the publication date.
+_UPDATE_STAMP = re.compile(
+    r"^\W*(?:updated|last\s+(?:updated|modified|reviewed)|modified|page\s+last|mis\s+à\s+jour"
+    r"|actualizado|aktualisiert|aggiornato)\b",
+    re.IGNORECASE,
+)
+STAMP_MAX_CHARS = 80
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "ul",
+        "ol",
+        "blockquote",
+        "figcaption",
+        "table",
+        "br",
+    ]
+)
+_TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,25 +96,94 @@ class Page:
     author: str | None
     site: str | None
     published_date: date | None
+    lines: tuple[str, ...] = ()  # every visible line of the page, for metadata fallbacks
 
 
-def extract_html(html: str, today: date) -> Page:
-    """Article text (one paragraph per line) and metadata; empty text when none is found."""
-    params = {"extensive_search": False, "original_date": True, "max_date": today.isoformat()}
-    doc = trafilatura.bare_extraction(html, date_extraction_params=params, **_EXTRACT_OPTIONS)
-    if doc is None:
+def extract_html(html: str, today: date, options: dict | None = None) -> Page:
+    """Article text (one block per line) and metadata; empty text when none is found.
+
+    Args:
+        html: the page source.
+        today: the ingest date; a later publication date is refused.
+        options: trafilatura.bare_extraction options (EXTRACT_OPTIONS when None).
+    Returns:
+        A Page; its text is "" when trafilatura finds no article.
+    """
+    tree = trafilatura.load_html(html)
+    if tree is None:
         return Page("", None, None, None, None)
+    doc = trafilatura.bare_extraction(deepcopy(tree), **(options or EXTRACT_OPTIONS))
+    text = normalise_blocks(doc.text or "") if doc is not None else ""
     return Page(
-        text=doc.text or "",
-        title=doc.title,
-        author=doc.author,
-        site=doc.sitename,
-        published_date=_iso_date(doc.date, today),
+        text=text,
+        title=doc.title if doc is not None else None,
+        author=doc.author if doc is not None else None,
+        site=(doc.sitename if doc is not None else None) or _site_from_title(tree, doc),
+        published_date=publication_date(tree, today),
+        lines=tuple(visible_lines(tree)),
     )
 
 
+def normalise_blocks(text: str) -> str:
+    """One block per line: table rows as "cell | cell", separator rows dropped."""
+    out = []
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if line.startswith("|"):
+            if set(line) <= set("|-: "):
+                continue
+            line = " | ".join(cell.strip() for cell in line.strip("| ").split("|"))
+        if line:
+            out.append(line)
+    return "\n".join(out)
+
+
+def publication_date(tree: HtmlElement, today: date) -> date | None:
+    """htmldate's original publication date, looked for outside comments, sidebars and footers."""
+    pruned = deepcopy(tree)
+    for element in pruned.xpath(_NOT_ARTICLE):
+        _remove(element)
+    for element in list(pruned.iter()):
+        text = element.text_content() if isinstance(element, HtmlElement) else ""
+        if len(text) <= STAMP_MAX_CHARS and _UPDATE_STAMP.match(text):
+            _remove(element)
+    found = find_date(
+        pruned, extensive_search=False, original_date=True, max_date=today.isoformat()
+    )
+    return _iso_date(found, today)
+
+
+def _remove(element: HtmlElement) -> None:
+    """Take an element (and its tail text's place) out of the tree."""
+    parent = element.getparent()
+    if parent is not None:
+        element.drop_tree()
+
+
+def visible_lines(tree: HtmlElement) -> list[str]:
+    """The page's visible text, one line per block element (scripts and styles left out)."""
+    page = deepcopy(tree)
+    for element in page.xpath("//script|//style|//noscript|//template|//head"):
+        _remove(element)
+    for element in page.iter():
+        if isinstance(element.tag, str) and element.tag in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+            element.text = "\n" + (element.text or "")
+    lines = (" ".join(ln.split()) for ln in page.text_content().splitlines())
+    return [ln for ln in lines if ln]
+
+
+def _site_from_title(tree: HtmlElement, doc: object) -> str | None:
+    """The part of "Headline | Site" in <title> that is not the headline nor a section name."""
+    title = tree.findtext(".//title") or ""
+    parts = [p.strip() for p in _TITLE_SPLIT.split(title) if p.strip()]
+    headline = (getattr(doc, "title", None) or "").casefold()
+    names = [p for p in parts[1:] + parts[:1] if p.casefold() != headline and len(p.split()) > 1]
+    return names[0] if len(parts) > 1 and names else None
+
+
 def _iso_date(value: str | None, today: date) -> date | None:
-    """trafilatura's YYYY-MM-DD date, refused if it lies after the ingest date."""
+    """A YYYY-MM-DD date, refused if it lies after the ingest date."""
     if not value:
         return None
     parsed = date.fromisoformat(value[:10])

@@ -1,0 +1,121 @@
+"""HTML pages: trafilatura's text with structure kept, dates from the article only."""
+
+from datetime import date
+
+import pytest
+import trafilatura
+
+from ingest.clean import clean_document
+from ingest.clean.html import extract_html, normalise_blocks, publication_date
+from ingest.records import RawDoc
+
+TODAY = date(2026, 11, 23)
+PARAGRAPHS = [
+    "The county recorded 612 violent crimes in 2022, compared with 658 in 2021, police said.",
+    "Property crime rose 4%, largely because of an increase in motor vehicle thefts this year.",
+    "Officers made 1,204 arrests, the lowest number since the department began keeping records.",
+]
+
+
+def page(head: str = "", meta: str = "", extra: str = "", aside: str = "") -> str:
+    """A small saved news page around PARAGRAPHS."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<html><head><title>Crime falls 7% | Riverton Police Department</title>{meta}</head>"
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>Crime falls 7%</h1>{head}"
+        f"<div class='story-body'>{body}{extra}</div></article>{aside}"
+        "<footer><p>© 2024 Riverton Police Department</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            page(
+                meta="<meta property='article:published_time' content='2023-03-01T09:00:00-05:00'>"
+            ),
+            date(2023, 3, 1),
+        ),
+        (
+            page(
+                head="<p class='byline'>By Sam Lee <time datetime='2019-06-03T15:12:00-05:00'>June 3, 2019</time></p>"
+            ),
+            date(2019, 6, 3),
+        ),
+        (page(extra="<div class='page-meta'>Page last reviewed: March 2, 2023</div>"), None),
+        (
+            page(
+                aside="<div id='comments'><div class='comment'><time>September 18, 2019 at 6:02 am</time><p>Great post, thanks.</p></div></div>"
+            ),
+            None,
+        ),
+        (
+            page(
+                aside="<aside class='sidebar'><h3>Recent News</h3><ul><li>Food drive sets record <small>December 20, 2022</small></li></ul></aside>"
+            ),
+            None,
+        ),
+        (
+            page(meta="<meta property='article:published_time' content='2031-01-01T09:00:00Z'>"),
+            None,
+        ),
+    ],
+)
+def test_publication_date_ignores_comments_sidebars_and_review_stamps(html, expected):
+    assert publication_date(trafilatura.load_html(html), TODAY) == expected
+
+
+def test_extract_html_keeps_one_block_per_line_and_table_cells():
+    table = (
+        "<table><tr><th>Offense</th><th>2021</th><th>2022</th></tr>"
+        "<tr><td>Homicide</td><td>12</td><td>9</td></tr></table>"
+    )
+    text = extract_html(page(extra=table), TODAY).text
+    assert text.splitlines()[1:] == [*PARAGRAPHS, "Offense | 2021 | 2022", "Homicide | 12 | 9"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| Offense | 2021 | \n|---|---|\n| Homicide | 12 | ", "Offense | 2021\nHomicide | 12"),
+        ("First  paragraph.\n\n\nSecond\u00a0one.", "First paragraph.\nSecond one."),
+    ],
+)
+def test_normalise_blocks_writes_rows_as_cells(text, expected):
+    assert normalise_blocks(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("extra", "absent"),
+    [
+        (
+            "<p class='dek'>Officials credit a new patrol plan for most of the decline.</p>",
+            "patrol plan",
+        ),
+        (
+            "<h3>About Riverton Police</h3><p>The department employs 212 sworn officers in 4 districts.</p>",
+            "212 sworn",
+        ),
+        ("<p>Sam Lee covers public safety for the Riverton Gazette.</p>", "covers public safety"),
+    ],
+)
+def test_clean_document_drops_what_trafilatura_keeps(extra, absent):
+    html = page(head=extra) if "dek" in extra else page(extra=extra)
+    doc = clean_document(RawDoc("id", "page.html", ".html", html), TODAY)
+    assert absent not in doc.text
+    assert all(p in doc.text for p in PARAGRAPHS)
+
+
+def test_clean_document_reads_site_from_title_when_markup_names_none():
+    doc = clean_document(RawDoc("id", "page.html", ".html", page()), TODAY)
+    assert (doc.title, doc.site) == ("Crime falls 7%", "Riverton Police Department")
+
+
+def test_clean_document_keeps_a_table_that_ends_the_article():
+    table = (
+        "<table><tr><th>Offense</th><th>Year</th></tr>"
+        "<tr><td>Homicide</td><td>9</td></tr><tr><td>Robbery</td><td>174</td></tr></table>"
+    )
+    doc = clean_document(RawDoc("id", "page.html", ".html", page(extra=table)), TODAY)
+    assert doc.text.split("\n\n")[-3:] == ["Offense | Year", "Homicide | 9", "Robbery | 174"]
