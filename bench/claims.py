@@ -33,7 +33,14 @@ class Scores:
     matched: int = 0
     tp: Counter = field(default_factory=Counter)
     correct: Counter = field(default_factory=Counter)
-    confusion: dict[str, Counter] = field(default_factory=lambda: {"bound": Counter(), "time": Counter(), "speaker": Counter(), "counted": Counter()})
+    confusion: dict[str, Counter] = field(
+        default_factory=lambda: {
+            "bound": Counter(),
+            "time": Counter(),
+            "speaker": Counter(),
+            "counted": Counter(),
+        }
+    )
     errors: list[str] = field(default_factory=list)
     negative_claims: list[str] = field(default_factory=list)
     negatives: int = 0
@@ -47,9 +54,22 @@ class Scores:
         return self.correct[key] / self.matched if self.matched else 0.0
 
     def as_dict(self) -> dict[str, float]:
-        out = {f"{k}_{m}": round(v, 4) for k in ("value", "value_counted", "value_bound_time") for m, v in zip("prf", self.prf(k), strict=True)}
-        out |= {f"{k}_accuracy": round(self.accuracy(k), 4) for k in ("bound", "time", "speaker", "counted")}
-        out |= {"gold": self.gold, "predicted": self.predicted, "matched": self.matched, "negatives": self.negatives, "negative_claims": len(self.negative_claims)}
+        out = {
+            f"{k}_{m}": round(v, 4)
+            for k in ("value", "value_counted", "value_bound_time")
+            for m, v in zip("prf", self.prf(k), strict=True)
+        }
+        out |= {
+            f"{k}_accuracy": round(self.accuracy(k), 4)
+            for k in ("bound", "time", "speaker", "counted")
+        }
+        out |= {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "negatives": self.negatives,
+            "negative_claims": len(self.negative_claims),
+        }
         return out
 
 
@@ -59,10 +79,20 @@ def normalise(text: str) -> str:
 
 
 def load_gold() -> tuple[dict[str, str], dict[str, date | None], list[dict]]:
-    texts = {p.stem: normalise(p.read_text("utf-8")) for p in sorted((GOLD_DIR / "articles").glob("*.txt"))}
+    texts = {
+        p.stem: normalise(p.read_text("utf-8"))
+        for p in sorted((GOLD_DIR / "articles").glob("*.txt"))
+    }
     meta = json.loads((GOLD_DIR / "articles.json").read_text("utf-8"))
-    published = {k: date.fromisoformat(v["published_date"]) if v["published_date"] else None for k, v in meta.items()}
-    gold = [json.loads(line) for line in (GOLD_DIR / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    published = {
+        k: date.fromisoformat(v["published_date"]) if v["published_date"] else None
+        for k, v in meta.items()
+    }
+    gold = [
+        json.loads(line)
+        for line in (GOLD_DIR / "gold.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
     for g in gold:
         text, anchor = texts[g["doc"]], " ".join(g["anchor"].split())
         g["start"] = text.index(anchor) + anchor.index(g["quantity_text"])
@@ -70,10 +100,15 @@ def load_gold() -> tuple[dict[str, str], dict[str, date | None], list[dict]]:
     return texts, published, gold
 
 
-def extract(nlp, texts: dict[str, str], published: dict[str, date | None]) -> dict[str, list[Claim]]:
+def extract(
+    nlp, texts: dict[str, str], published: dict[str, date | None]
+) -> dict[str, list[Claim]]:
     ids = list(texts)
     paragraphs = annotate_texts(nlp, [texts[i] for i in ids], batch_size=64)
-    return {i: claims_from_paragraphs(paras, i, published.get(i)) for i, paras in zip(ids, paragraphs, strict=True)}
+    return {
+        i: claims_from_paragraphs(paras, i, published.get(i))
+        for i, paras in zip(ids, paragraphs, strict=True)
+    }
 
 
 def _head(phrase: str | None) -> str | None:
@@ -97,13 +132,19 @@ def speaker_ok(gold: str | None, pred: str | None) -> bool:
 def score(gold: list[dict], predicted: dict[str, list[Claim]]) -> Scores:
     s = Scores(gold=len(gold), predicted=sum(map(len, predicted.values())))
     for g in gold:
-        cands = [c for c in predicted.get(g["doc"], []) if c.char_start < g["end"] and g["start"] < c.char_end]
+        cands = [
+            c
+            for c in predicted.get(g["doc"], [])
+            if c.char_start < g["end"] and g["start"] < c.char_end
+        ]
         if not cands:
             s.errors.append(f"MISSED  {g['doc']}: {g['anchor']!r}")
             continue
         c = cands[0]
         s.matched += 1
-        value_ok = abs(c.value - g["value"]) < 1e-6 * max(1, abs(g["value"])) and (g["value_high"] is None or c.value_high == g["value_high"])
+        value_ok = abs(c.value - g["value"]) < 1e-6 * max(1, abs(g["value"])) and (
+            g["value_high"] is None or c.value_high == g["value_high"]
+        )
         time_ok = (c.period_start, c.period_end) == _dates(g)
         bound_ok = c.bound == g["bound"]
         count_ok = counted_ok(g["counted"], c.counted)
@@ -115,8 +156,17 @@ def score(gold: list[dict], predicted: dict[str, list[Claim]]) -> Scores:
         s.correct["counted"] += count_ok
         s.correct["speaker"] += speaker_ok(g["attributed_to"], c.attributed_to)
         s.confusion["bound"][(g["bound"], c.bound)] += 1
-        s.confusion["time"][(_kind(_dates(g)), "ok" if time_ok else _kind((c.period_start, c.period_end)))] += 1
-        s.confusion["speaker"][(g["attributed_to"] is not None, "ok" if speaker_ok(g["attributed_to"], c.attributed_to) else c.attributed_to is not None)] += 1
+        s.confusion["time"][
+            (_kind(_dates(g)), "ok" if time_ok else _kind((c.period_start, c.period_end)))
+        ] += 1
+        s.confusion["speaker"][
+            (
+                g["attributed_to"] is not None,
+                "ok"
+                if speaker_ok(g["attributed_to"], c.attributed_to)
+                else c.attributed_to is not None,
+            )
+        ] += 1
         s.confusion["counted"][("ok" if count_ok else "wrong")] += 1
         if not (value_ok and bound_ok and time_ok and count_ok):
             s.errors.append(
@@ -140,7 +190,11 @@ def _kind(scope: tuple) -> str:
 
 
 def score_negatives(nlp, s: Scores) -> None:
-    rows = [json.loads(line) for line in (GOLD_DIR / "negatives.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in (GOLD_DIR / "negatives.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
     s.negatives = len(rows)
     for row, paras in zip(rows, annotate_texts(nlp, [r["text"] for r in rows], 64), strict=True):
         for claim in claims_from_paragraphs(paras, "neg", None):
@@ -156,7 +210,9 @@ def run(model: Path = MODEL) -> Scores:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--model", type=Path, default=MODEL)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--json", type=Path)
@@ -170,7 +226,9 @@ def main() -> None:
         print(f"{key + ' accuracy':<18} {s.accuracy(key):.3f}  (on {s.matched} matched)")
     print(f"claims on negative sentences: {len(s.negative_claims)}")
     for name, counts in s.confusion.items():
-        print(f"\n{name} (gold, predicted): " + ", ".join(f"{k}={v}" for k, v in counts.most_common()))
+        print(
+            f"\n{name} (gold, predicted): " + ", ".join(f"{k}={v}" for k, v in counts.most_common())
+        )
     if args.verbose:
         print("\n" + "\n".join(s.errors + s.negative_claims))
     if args.json:

@@ -44,7 +44,9 @@ def disk_size_mb(path: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "en_claims")
     parser.add_argument("--output", type=Path)
     args = parser.parse_args()
@@ -64,7 +66,9 @@ def main() -> None:
         "words_per_second": round(words / seconds),
         "size_mb": round(disk_size_mb(args.model), 1),
     }
-    print(f"{result['words_per_second']:>8} words/s  {result['size_mb']:>6.1f} MB  {args.model}  ({words} words, {seconds:.1f} s, 1 thread)")
+    print(
+        f"{result['words_per_second']:>8} words/s  {result['size_mb']:>6.1f} MB  {args.model}  ({words} words, {seconds:.1f} s, 1 thread)"
+    )
     if args.output:
         args.output.write_text(json.dumps(result, indent=2))
 
