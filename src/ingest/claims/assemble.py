@@ -115,7 +115,7 @@ def _claim(
         verb=verb.text if verb is not None else None,
         subject=subject_of(verb, noun) if verb is not None else None,
         attributed_to=speakers.get(sent.start),
-        location=_place_in(sent) or place,
+        location=place_of(span) or place,
         period_start=start,
         period_end=end,
         char_start=offset + span.start_char,
@@ -161,5 +161,16 @@ def _opens_since_clause(token: Token) -> bool:
     )
 
 
-def _place_in(sent: Span) -> str | None:
-    return next((e.text for e in sent.ents if e.label_ == "GPE"), None)
+def place_of(span: Span) -> str | None:
+    """The GPE in the figure's clause, else the one nearest to it in the sentence."""
+    places = [e for e in span.sent.ents if e.label_ == "GPE"]
+    if not places:
+        return None
+    clause = clause_head(span.root)
+    return min(
+        places,
+        key=lambda e: (
+            clause_head(e.root).i != clause.i,
+            min(abs(e.start - span.end), abs(span.start - e.end)),
+        ),
+    ).text
