@@ -11,9 +11,13 @@ from ingest import batch, inbox, load
 from ingest.settings import Settings, load_settings
 
 migrate = task(load.migrate, cache_policy=NO_CACHE)
+recover = task(batch.recover, cache_policy=NO_CACHE)
 start_load = task(load.start_load, cache_policy=NO_CACHE)
 process_batch = task(batch.process_batch, cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 finish_load = task(load.finish_load, cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])
+publish_snapshot = task(
+    load.publish_snapshot, cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10]
+)
 summary = task(load.summary, cache_policy=NO_CACHE)
 
 
@@ -32,6 +36,7 @@ def ingest_inbox(
     logger = get_run_logger()
     with inbox.run_lock(p.db):
         migrate(p.db)
+        recovered = recover(settings)  # finish what a killed run committed but did not move
         ready, settling = inbox.list_inbox(p.inbox, settings.read.settle_seconds)
         load_id = start_load(p.db, len(ready))
         try:
@@ -44,6 +49,7 @@ def ingest_inbox(
         documents = sum(r.documents for r in results)
         quarantined = sum(r.quarantined for r in results)
         finish_load(p.db, load_id, "completed", documents, quarantined)
+        publish_snapshot(p.db)
         totals = summary(p.db)
     counts = {
         "files_seen": len(ready),
@@ -51,7 +57,9 @@ def ingest_inbox(
         "claims_added": sum(r.claims for r in results),
         "quarantined": quarantined,
         "already_ingested": sum(r.already_ingested for r in results),
-        "left_for_next_run": len(settling),
+        "left_for_next_run": len(settling) + sum(r.not_moved for r in results),
+        "recovered_from_earlier_run": recovered,
+        "vanished": sum(r.vanished for r in results),
         "warehouse_documents": totals.documents,
         "warehouse_entities": totals.entities,
         "warehouse_claims": totals.claims,

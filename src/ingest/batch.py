@@ -1,25 +1,34 @@
 """One batch of inbox files through every stage, for the flow to call; no Prefect in here.
 
-Order matters for exactly-once: rows commit first, files move after. A crash in between leaves
-files in the inbox whose doc_id is already stored, and the next run only archives them.
+Exactly once, in this order:
+1. read and clean each file; an error in any per-file step quarantines that file alone;
+2. run NLP over the batch (document by document if the batch fails);
+3. plan every file's move, and commit the rows together with that plan in one transaction;
+4. move the files.
+A crash before 3 leaves no trace and the next run redoes the batch. A crash after 3 leaves files
+in the inbox, and the next run's `recover` moves exactly those, as planned, before it lists the
+inbox; so no file is processed twice and none is lost.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from spacy.language import Language
 
-from ingest import load
+from ingest import inbox, load
 from ingest.annotate.paragraphs import annotate_texts
 from ingest.annotate.pipeline import load_pipeline
 from ingest.claims.assemble import claims_from_paragraphs, entities_from_paragraphs
 from ingest.clean import clean_document
 from ingest.errors import Reason
-from ingest.inbox import move_into, planned_target
+from ingest.inbox import Move
 from ingest.read import read_document
 from ingest.records import CleanDoc, Extraction, RawDoc, Rejection
 from ingest.settings import Settings
@@ -27,6 +36,10 @@ from ingest.settings import Settings
 log = logging.getLogger(__name__)
 
 ENGLISH = "en"
+# Longest exception text kept in a quarantine row's detail (characters).
+MAX_DETAIL_CHARS = 500
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +48,8 @@ class BatchResult:
     claims: int
     quarantined: int
     already_ingested: int
+    not_moved: int  # rows committed but the move failed: the file stays for the next run
+    vanished: int  # listed, then gone from the inbox before the batch reached it
 
 
 def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchResult:
@@ -42,48 +57,134 @@ def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchR
 
     Raises:
         ModelLoadError: the spaCy pipeline cannot be loaded (the run fails; files stay put).
+        WarehouseLocked: another process holds the warehouse (transient; files stay put).
     """
     p = settings.paths
+    present = [path for path in paths if os.path.lexists(path)]
+    if len(present) < len(paths):
+        log.warning("%d listed files left the inbox before being read", len(paths) - len(present))
+    known, cleaned, rejected = _triage(present, settings)
+    extractions, failures = extract(cleaned, settings)
+    failed = {r.doc_id: r for _, r in failures}
+    rejected += failures + [
+        (path, replace(failed[doc_id], source_file=inbox.as_text(path.name)))
+        for path, doc_id in known
+        if doc_id in failed  # a copy, in this batch, of a document whose NLP failed
+    ]
+    known = [(path, doc_id) for path, doc_id in known if doc_id not in failed]
+    archived = [(path, doc.doc_id) for path, doc in cleaned if doc.doc_id not in failed] + known
+    moves = inbox.plan_moves(
+        [(path, p.archive, doc_id) for path, doc_id in archived]
+        + [(path, p.quarantine, r.doc_id) for path, r in rejected]
+    )
+    moved_to = [inbox.as_text(m.target) for m in moves[len(archived) :]]
+    quarantine = [(r, target) for (_, r), target in zip(rejected, moved_to, strict=True)]
+    load.write_batch(p.db, load_id, extractions, quarantine, moves)
+    not_moved = _carry_out(moves)
+    for path, rejection in rejected:
+        log.warning("quarantined %r: %s (%s)", path.name, rejection.reason, rejection.detail)
+    return BatchResult(
+        documents=len(extractions),
+        claims=sum(len(x.claims) for x in extractions),
+        quarantined=len(rejected),
+        already_ingested=len(known),
+        not_moved=not_moved,
+        vanished=len(paths) - len(present),
+    )
+
+
+def recover(settings: Settings) -> int:
+    """Finish the file moves of runs that did not complete; the explicit restart step.
+
+    Call it holding the run lock, before listing the inbox. Each batch journaled its moves with
+    its rows, so the warehouse says which inbox files are done and where they go. An entry is
+    moved only while it still holds the bytes it was planned for (same doc_id); anything else,
+    such as a new file dropped under the same name, is left for normal processing.
+
+    Returns:
+        How many files were moved.
+    """
+    p = settings.paths
+    total = 0
+    for load_id, moves in load.unfinished_loads(p.db).items():
+        pending = [m for m in moves if os.path.lexists(m.source) and _holds(m, settings)]
+        moved = len(pending) - _carry_out(pending)
+        load.record_recovery(p.db, load_id, moved)
+        log.warning(
+            "run %s did not complete; moved %d of its files left in the inbox", load_id, moved
+        )
+        total += moved
+    return total
+
+
+def _triage(
+    paths: list[Path], settings: Settings
+) -> tuple[list[tuple[Path, str]], list[tuple[Path, CleanDoc]], list[tuple[Path, Rejection]]]:
+    """Read and clean each file: (already stored or repeated in this batch, cleaned, rejected)."""
+    p = settings.paths
     today = datetime.now(UTC).date()
+    raws = [
+        (path, _contained("read", path, None, read_document, path, p.inbox, settings.read))
+        for path in paths
+    ]
+    stored = load.known_documents(p.db, [r.doc_id for _, r in raws if isinstance(r, RawDoc)])
+    known: list[tuple[Path, str]] = []
     cleaned: list[tuple[Path, CleanDoc]] = []
     rejected: list[tuple[Path, Rejection]] = []
-    known: list[Path] = []
-    raws = [(path, read_document(path, p.inbox, settings.read)) for path in paths]
-    stored = load.known_documents(p.db, [r.doc_id for _, r in raws if isinstance(r, RawDoc)])
     seen: set[str] = set()
     for path, raw in raws:
         if isinstance(raw, RawDoc) and (raw.doc_id in stored or raw.doc_id in seen):
             log.info(
-                "%s is already ingested (doc_id %s): archiving only", path.name, raw.doc_id[:12]
+                "%r is already ingested (doc_id %s): archiving only", path.name, raw.doc_id[:12]
             )
-            known.append(path)
+            known.append((path, raw.doc_id))
             continue
-        result = clean_document(raw, today) if isinstance(raw, RawDoc) else raw
+        result = (
+            _contained("clean", path, raw.doc_id, clean_document, raw, today)
+            if isinstance(raw, RawDoc)
+            else raw
+        )
         if isinstance(result, Rejection):
             rejected.append((path, result))
         else:
             seen.add(result.doc_id)
             cleaned.append((path, result))
-    extractions, failures = extract(cleaned, settings)
-    rejected += failures
-    failed = {path for path, _ in failures}
-    done = [path for path, _ in cleaned if path not in failed]
-    targets = [(path, planned_target(path, p.quarantine)) for path, _ in rejected]
-    load.write_batch(
-        p.db,
-        load_id,
-        extractions,
-        [(r, str(t)) for (_, r), (_, t) in zip(rejected, targets, strict=True)],
-    )
-    for path in done + known:
-        move_into(path, p.archive)
-    for path, target in targets:
-        move_into(path, target.parent, target.name)
-    for path, rejection in rejected:
-        log.warning("quarantined %s: %s (%s)", path.name, rejection.reason, rejection.detail)
-    return BatchResult(
-        len(extractions), sum(len(x.claims) for x in extractions), len(rejected), len(known)
-    )
+    return known, cleaned, rejected
+
+
+def _contained(
+    stage: str, path: Path, doc_id: str | None, step: Callable[..., T], *args: Any
+) -> T | Rejection:
+    """One stage for one file: an unexpected error quarantines the file instead of ending the run."""
+    try:
+        return step(*args)
+    except Exception as exc:
+        log.exception("%s failed on %r", stage, path.name)
+        detail = repr(exc)[:MAX_DETAIL_CHARS]
+        return Rejection(inbox.as_text(path.name), stage, Reason.STAGE_FAILED, detail, doc_id)
+
+
+def _holds(move: Move, settings: Settings) -> bool:
+    """Whether the entry at move.source still holds the bytes its move was planned for."""
+    entry = read_document(move.source, settings.paths.inbox, settings.read)
+    return entry.doc_id == move.doc_id
+
+
+def _carry_out(moves: list[Move]) -> int:
+    """Do moves the warehouse has committed; returns how many failed (those files stay put)."""
+    failed = 0
+    for move in moves:
+        try:
+            inbox.carry_out(move)
+        except OSError as exc:
+            failed += 1
+            log.error(
+                "could not move %r to %s (%s); it stays in the inbox for the next run",
+                move.source.name,
+                move.target.parent,
+                exc,
+            )
+    return failed
 
 
 def extract(
@@ -106,7 +207,13 @@ def extract(
                 failures.append(
                     (
                         path,
-                        Rejection(doc.source_file, "nlp", Reason.NLP_FAILED, repr(exc), doc.doc_id),
+                        Rejection(
+                            doc.source_file,
+                            "nlp",
+                            Reason.NLP_FAILED,
+                            repr(exc)[:MAX_DETAIL_CHARS],
+                            doc.doc_id,
+                        ),
                     )
                 )
     return out, failures

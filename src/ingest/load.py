@@ -2,12 +2,18 @@
 
 Every batch is one transaction of column-wise bulk inserts, so a crash leaves either all of a
 batch's rows or none; files are moved out of the inbox only after their rows commit.
+
+DuckDB lets one process at a time open a file for writing, and a reader holding the file blocks
+that writer. So only ingest opens the warehouse, in short connections; analysts read a copy that
+every run publishes under snapshots/ (publish_snapshot).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import shutil
 import time
 import uuid
 from collections.abc import Iterator, Sequence
@@ -18,6 +24,8 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
+from ingest.errors import WAREHOUSE_LOCKED, WarehouseLocked
+from ingest.inbox import Move
 from ingest.records import Claim, Entity, Extraction, Rejection
 
 log = logging.getLogger(__name__)
@@ -25,6 +33,14 @@ log = logging.getLogger(__name__)
 SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
 # A reader or another writer holding the file: wait and retry (seconds between attempts).
 LOCK_RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
+# Nothing reaches the network or reads files through SQL: no extension downloads, no file access.
+_OFFLINE = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "enable_external_access": False,
+}
+# The published copy is read-only on disk, a reminder to open it with read_only=True / -readonly.
+SNAPSHOT_MODE = 0o444
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +58,24 @@ def sql(name: str) -> str:
 
 @contextmanager
 def connect(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived write connection, retried while another process holds the file."""
+    """A short-lived write connection, retried with backoff while another process holds the file.
+
+    Raises:
+        WarehouseLocked: the file stayed locked through every retry.
+    """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     for delay in (*LOCK_RETRY_DELAYS, None):
         try:
-            con = duckdb.connect(str(db_path))
+            con = duckdb.connect(str(db_path), config=_OFFLINE)
             break
         except duckdb.IOException as exc:
-            if delay is None or "lock" not in str(exc).lower():
+            if "lock" not in str(exc).lower():
                 raise
+            if delay is None:
+                message = WAREHOUSE_LOCKED.format(
+                    path=db_path, error=str(exc).splitlines()[0], snapshot=snapshot_path(db_path)
+                )
+                raise WarehouseLocked(message) from exc
             log.warning("warehouse %s is locked, retrying in %.1fs", db_path, delay)
             time.sleep(delay)
     try:
@@ -59,18 +84,21 @@ def connect(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
+def snapshot_path(db_path: Path) -> Path:
+    """The copy analysts open: snapshots/<name> next to the warehouse file."""
+    return db_path.parent / "snapshots" / db_path.name
+
+
 def migrate(db_path: Path) -> None:
-    """Apply new schema files in order, then (re)create every view."""
+    """Apply new schema files in order, each with its ledger row in one transaction, then views."""
     with connect(db_path) as con:
-        con.execute(
-            "create table if not exists schema_migrations (version varchar primary key, applied_at timestamptz not null)"
-        )
-        done = {row[0] for row in con.execute("select version from schema_migrations").fetchall()}
+        con.execute(sql("create_migrations"))
+        done = {row[0] for row in con.execute(sql("applied_migrations")).fetchall()}
         for path in sorted((SQL_DIR / "schema").glob("*.sql")):
             if path.name not in done:
                 con.execute("begin")
                 con.execute(path.read_text("utf-8"))
-                con.execute("insert into schema_migrations values (?, now())", [path.name])
+                con.execute(sql("record_migration"), [path.name])
                 con.execute("commit")
         for name in ("documents", "entities", "claims", "quarantine"):
             con.execute((SQL_DIR / "views" / f"{name}.sql").read_text("utf-8"))
@@ -100,16 +128,22 @@ def write_batch(
     load_id: str,
     extractions: Sequence[Extraction],
     rejections: Sequence[tuple[Rejection, str]],
+    moves: Sequence[Move],
 ) -> None:
-    """Insert a batch's documents, entities, claims and quarantine records in one transaction.
+    """Insert a batch's rows and its planned file moves in one transaction.
+
+    The moves are the restart journal: once this commits, the warehouse says where every file of
+    the batch belongs, even if the process dies before moving them.
 
     Args:
         rejections: (rejection, path the file is moved to) pairs.
+        moves: every file of the batch with its archive or quarantine target.
     """
     docs = [_document_row(x, load_id) for x in extractions]
     entities = [_with_load(asdict(e), load_id) for x in extractions for e in x.entities]
     claims = [_with_load(asdict(c), load_id) for x in extractions for c in x.claims]
     quarantine = [_quarantine_row(r, moved_to, load_id) for r, moved_to in rejections]
+    journal = [_move_row(m, load_id) for m in moves]
     with connect(db_path) as con:
         con.execute("begin")
         for statement, rows, columns in (
@@ -117,12 +151,58 @@ def write_batch(
             ("insert_entities", entities, _fields(Entity)),
             ("insert_claims", claims, _fields(Claim)),
             ("insert_quarantine", quarantine, _QUARANTINE_COLUMNS),
+            ("insert_file_moves", journal, _MOVE_COLUMNS),
         ):
             if rows:
                 con.register("staged", _columns(rows, (*columns, "load_id")))
                 con.execute(sql(statement))
                 con.unregister("staged")
         con.execute("commit")
+
+
+def unfinished_loads(db_path: Path) -> dict[str, list[Move]]:
+    """load_id -> planned moves, for runs that did not complete and were not recovered yet."""
+    out: dict[str, list[Move]] = {}
+    with connect(db_path) as con:
+        for load_id, source, target, doc_id in con.execute(sql("unfinished_loads")).fetchall():
+            moves = out.setdefault(load_id, [])
+            if source is not None:
+                moves.append(Move(Path(os.fsdecode(source)), Path(os.fsdecode(target)), doc_id))
+    return out
+
+
+def record_recovery(db_path: Path, load_id: str, files_moved: int) -> None:
+    """Mark an unfinished run as recovered (and a running one as interrupted), in one transaction."""
+    with connect(db_path) as con:
+        con.execute("begin")
+        con.execute(sql("record_recovery"), [load_id, files_moved])
+        con.execute(sql("mark_interrupted"), [load_id])
+        con.execute("commit")
+
+
+def publish_snapshot(db_path: Path) -> Path:
+    """Copy the warehouse to snapshot_path for analysts, replacing the previous copy atomically.
+
+    The copy is taken after a checkpoint while our connection still holds the file, so it holds
+    every commit and nothing half-written. It lands by os.replace: a reader that has the old copy
+    open keeps reading that inode undisturbed and sees the new data when it reconnects. A crash
+    mid-copy leaves only the partial file, which the next run overwrites.
+
+    Returns:
+        The snapshot's path.
+    """
+    target = snapshot_path(db_path)
+    partial = target.with_name(f".{target.name}.partial")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial.unlink(missing_ok=True)
+    with connect(db_path) as con:
+        con.execute(sql("checkpoint"))
+        shutil.copyfile(db_path, partial)
+    with partial.open("rb") as handle:
+        os.fsync(handle.fileno())
+    partial.chmod(SNAPSHOT_MODE)
+    os.replace(partial, target)
+    return target
 
 
 def summary(db_path: Path) -> Summary:
@@ -142,6 +222,7 @@ _DOCUMENT_COLUMNS = (
     "content_sha256",
     "truncated",
 )
+_MOVE_COLUMNS = ("source_path", "target_path", "doc_id")
 _QUARANTINE_COLUMNS = (
     "quarantine_id",
     "source_file",
@@ -170,6 +251,12 @@ def _quarantine_row(r: Rejection, moved_to: str, load_id: str) -> dict:
     key = hashlib.sha256(f"{r.source_file}\0{r.doc_id}\0{r.reason}".encode()).hexdigest()
     row = {"quarantine_id": key, "moved_to": moved_to, **asdict(r)}
     return _with_load(row, load_id)
+
+
+def _move_row(m: Move, load_id: str) -> dict:
+    """Paths as file-system bytes, so names that are not UTF-8 come back exactly."""
+    row = {"source_path": os.fsencode(m.source), "target_path": os.fsencode(m.target)}
+    return _with_load({**row, "doc_id": m.doc_id}, load_id)
 
 
 def _columns(rows: list[dict], names: Sequence[str]) -> dict[str, np.ndarray]:

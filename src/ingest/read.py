@@ -1,7 +1,8 @@
 """Stage 1: a file in the inbox becomes a decoded RawDoc, or a Rejection saying why not.
 
-This is the only module that reads input files. Links are resolved and must stay inside the
-inbox; size and line-length limits come from ReadSettings.
+This is the only module that reads input files. A link is followed only to a file inside the
+inbox, the file is opened without following links and checked again on the open descriptor (so
+it cannot be swapped in between), and no more than read.max_bytes are ever read.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 import codecs
 import hashlib
 import logging
+import os
+import stat
 from pathlib import Path
 
 from ingest.errors import Reason
+from ingest.inbox import as_text
 from ingest.records import RawDoc, Rejection
 from ingest.settings import ReadSettings
 
@@ -29,11 +33,22 @@ _BINARY_MAGIC = (
 )
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM begins with UTF-16's
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Share of control characters above which decoded "text" is really binary.
 MAX_CONTROL_SHARE = 0.01
+# Share of zero bytes at every other position above which BOM-less data is read as UTF-16:
+# Latin-script UTF-16 has ~100%, binary formats far less. Re-run tests/test_read.py when changed.
+UTF16_ZERO_SHARE = 0.9
+# Open flags: never follow a link in the last component; never block on a FIFO.
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
+
+
+class _Refused(Exception):
+    """An entry that is not read: args are the quarantine reason and its detail."""
 
 
 def read_document(path: Path, inbox: Path, settings: ReadSettings) -> RawDoc | Rejection:
@@ -46,57 +61,110 @@ def read_document(path: Path, inbox: Path, settings: ReadSettings) -> RawDoc | R
     Returns:
         A RawDoc whose doc_id is the SHA-256 of the bytes, or a Rejection("read", ...).
     """
-    name = path.name
-    problem = _check_entry(path, inbox, settings)
-    if problem:
-        return Rejection(name, "read", *problem)
+    name = as_text(path.name)
     try:
-        data = path.read_bytes()
+        data = _read_entry(path, inbox, settings.max_bytes)
+    except _Refused as refusal:
+        return Rejection(name, "read", *refusal.args)
     except OSError as exc:
-        return Rejection(name, "read", Reason.UNREADABLE, str(exc))
-    doc_id = hashlib.sha256(data).hexdigest()
-    if not data.strip():
-        return Rejection(name, "read", Reason.EMPTY, f"{len(data)} bytes, no text", doc_id)
-    text = decode(data)
-    if text is None:
-        reason = (
-            Reason.BINARY
-            if data.startswith(_BINARY_MAGIC) or b"\x00" in data
-            else Reason.UNDECODABLE
-        )
-        return Rejection(name, "read", reason, "not UTF-8/UTF-16/Windows-1252 text", doc_id)
-    longest = max(map(len, text.splitlines()), default=0)
-    if longest > settings.max_line_chars:
-        return Rejection(name, "read", Reason.LONG_LINE, f"{longest} characters", doc_id)
-    return RawDoc(doc_id=doc_id, source_file=name, suffix=path.suffix.lower(), text=text)
+        return Rejection(name, "read", Reason.UNREADABLE, exc.strerror or repr(exc))
+    return _decoded(name, path.suffix.lower(), data, settings.max_line_chars)
 
 
-def _check_entry(path: Path, inbox: Path, settings: ReadSettings) -> tuple[str, str] | None:
-    """Why this entry must not be read, or None."""
-    if path.is_symlink() and not path.resolve().is_relative_to(inbox.resolve()):
-        return Reason.OUTSIDE_INBOX, f"points to {path.resolve()}"
-    if not path.is_file():
-        return Reason.NOT_A_FILE, "directory or special file"
+def _read_entry(path: Path, inbox: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file inside the inbox, at most max_bytes of them.
+
+    Raises:
+        _Refused: a link out of the inbox or a broken one, not a regular file, an unsupported
+            suffix, a hard-linked file, or a file over max_bytes.
+    """
+    real = _inside(path, inbox)
+    if not stat.S_ISREG(os.lstat(real).st_mode):
+        raise _Refused(Reason.NOT_A_FILE, "directory, device, FIFO or socket")
     if path.suffix.lower() not in TEXT_SUFFIXES:
-        return Reason.UNSUPPORTED, f"suffix {path.suffix or '(none)'}; expected .html, .htm or .txt"
-    size = path.stat().st_size
-    if size > settings.max_bytes:
-        return Reason.TOO_LARGE, f"{size} bytes > {settings.max_bytes}"
-    return None
+        expected = " ".join(sorted(TEXT_SUFFIXES))
+        raise _Refused(Reason.UNSUPPORTED, f"suffix {path.suffix or '(none)'}; expected {expected}")
+    with open(os.open(real, _OPEN_FLAGS), "rb") as handle:
+        _check_opened(os.fstat(handle.fileno()), max_bytes)
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _Refused(Reason.TOO_LARGE, f"grew past {max_bytes} bytes while being read")
+    return data
+
+
+def _inside(path: Path, inbox: Path) -> Path:
+    """The entry itself, or for a link the file it points to, which must lie inside the inbox."""
+    if not path.is_symlink():
+        return path
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:  # missing target; a loop is RuntimeError before 3.13
+        raise _Refused(Reason.BROKEN_LINK, f"{os.readlink(path)!r}: {exc}") from None
+    if not real.is_relative_to(inbox.resolve()):
+        raise _Refused(Reason.OUTSIDE_INBOX, f"points to {as_text(real)}")
+    return real
+
+
+def _check_opened(info: os.stat_result, max_bytes: int) -> None:
+    """Checks on the opened file itself, which no rename can swap any more."""
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused(Reason.NOT_A_FILE, "replaced by a directory or special file")
+    if info.st_nlink > 1:
+        raise _Refused(Reason.HARD_LINK, f"{info.st_nlink} names share this file")
+    if info.st_size > max_bytes:
+        raise _Refused(Reason.TOO_LARGE, f"{info.st_size} bytes > {max_bytes}")
+
+
+def _decoded(name: str, suffix: str, data: bytes, max_line_chars: int) -> RawDoc | Rejection:
+    """The RawDoc for a file's bytes, or why they are not an article's text."""
+    doc_id = hashlib.sha256(data).hexdigest()
+    text = decode(data) if data.strip() else ""
+    if text is None:
+        reason = Reason.UNDECODABLE if _undecodable(data) else Reason.BINARY
+        return Rejection(name, "read", reason, "not UTF-8/UTF-16/UTF-32/Windows-1252 text", doc_id)
+    if not text.strip():
+        return Rejection(name, "read", Reason.EMPTY, f"{len(data)} bytes, no text", doc_id)
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > max_line_chars:
+        return Rejection(name, "read", Reason.LONG_LINE, f"{longest} characters", doc_id)
+    return RawDoc(doc_id=doc_id, source_file=name, suffix=suffix, text=text)
 
 
 def decode(data: bytes) -> str | None:
-    """Text from bytes: BOM first, then UTF-8, then Windows-1252; None for binary data."""
+    """Text from bytes: BOM first, then BOM-less UTF-16, UTF-8, Windows-1252; None for binary."""
     if data.startswith(_BINARY_MAGIC):
         return None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _text_or_none(data.decode(encoding, errors="replace"))
+    if b"\x00" in data:
+        return _utf16_without_bom(data)
     for encoding in ("utf-8", "cp1252"):
         try:
             return _text_or_none(data.decode(encoding))
         except UnicodeDecodeError:
             continue
+    return None
+
+
+def _undecodable(data: bytes) -> bool:
+    """Bytes no supported encoding reads, as opposed to binary data (signature, NULs, controls)."""
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data:
+        return False
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM, where Latin-script text leaves every other byte zero."""
+    if len(data) % 2:
+        return None
+    for encoding, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[::2])):
+        if zeros.count(0) > UTF16_ZERO_SHARE * len(zeros):
+            return _text_or_none(data.decode(encoding, errors="replace"))
     return None
 
 

@@ -35,10 +35,16 @@ class NlpSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WatchSettings:
+    poll_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     paths: PathSettings
     read: ReadSettings
     nlp: NlpSettings
+    watch: WatchSettings
 
     def with_paths(self, **overrides: Path | str | None) -> Settings:
         """A copy with the given paths replaced; None leaves a path as it is."""
@@ -46,7 +52,12 @@ class Settings:
         return replace(self, paths=replace(self.paths, **given))
 
 
-_SECTIONS = {"paths": PathSettings, "read": ReadSettings, "nlp": NlpSettings}
+_SECTIONS = {
+    "paths": PathSettings,
+    "read": ReadSettings,
+    "nlp": NlpSettings,
+    "watch": WatchSettings,
+}
 
 
 def load_settings(user_file: Path | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -1,0 +1,1 @@
+insert into file_moves by name select * from staged

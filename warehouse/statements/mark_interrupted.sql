@@ -1,0 +1,1 @@
+update loads set status = 'interrupted' where load_id = ? and status = 'running'
