@@ -35,7 +35,8 @@ def test_resolve_scope_against_publication_date(phrase, start, end):
 
 
 @pytest.mark.parametrize(
-    "phrase", ["last year", "this year", "currently", "over the next four weeks", "in July", "on Monday"]
+    "phrase",
+    ["last year", "this year", "currently", "over the next four weeks", "in July", "on Monday"],
 )
 def test_resolve_scope_relative_without_publication_date_is_null(phrase):
     assert resolve_scope(phrase, None) == (None, None)
