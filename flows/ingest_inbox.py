@@ -12,6 +12,7 @@ from ingest.settings import Settings, load_settings
 
 migrate = task(load.migrate, cache_policy=NO_CACHE)
 recover = task(batch.recover, cache_policy=NO_CACHE)
+sync_aliases = task(load.sync_user_aliases, cache_policy=NO_CACHE)
 start_load = task(load.start_load, cache_policy=NO_CACHE)
 process_batch = task(batch.process_batch, cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 finish_load = task(load.finish_load, cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[2, 10])
@@ -36,6 +37,7 @@ def ingest_inbox(
     logger = get_run_logger()
     with inbox.run_lock(p.db):
         migrate(p.db)
+        sync_aliases(p.db, p.aliases)
         recovered = recover(settings)  # finish what a killed run committed but did not move
         ready, settling = inbox.list_inbox(p.inbox, settings.read.settle_seconds)
         load_id = start_load(p.db, len(ready))

@@ -26,7 +26,9 @@ from ingest import inbox, load
 from ingest.annotate.paragraphs import annotate_texts
 from ingest.annotate.pipeline import load_pipeline
 from ingest.claims.assemble import claims_from_paragraphs, entities_from_paragraphs
+from ingest.claims.names import aliases_from_paragraphs
 from ingest.clean import clean_document
+from ingest.clean.fingerprint import first_near_duplicate, from_bytes
 from ingest.errors import Reason
 from ingest.inbox import Move
 from ingest.read import read_document
@@ -64,6 +66,7 @@ def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchR
     if len(present) < len(paths):
         log.warning("%d listed files left the inbox before being read", len(paths) - len(present))
     known, cleaned, rejected = _triage(present, settings)
+    cleaned = mark_duplicates(cleaned, load.fingerprints(p.db))
     extractions, failures = extract(cleaned, settings)
     failed = {r.doc_id: r for _, r in failures}
     rejected += failures + [
@@ -91,6 +94,21 @@ def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchR
         not_moved=not_moved,
         vanished=len(paths) - len(present),
     )
+
+
+def mark_duplicates(
+    cleaned: list[tuple[Path, CleanDoc]], stored: list[tuple[str, bytes]]
+) -> list[tuple[Path, CleanDoc]]:
+    """Set duplicate_of on each document that repeats an earlier one (stored, or earlier in the
+    batch): the same story saved twice under other page chrome or another name."""
+    earlier = [(doc_id, from_bytes(data)) for doc_id, data in stored]
+    out = []
+    for path, doc in cleaned:
+        signature = from_bytes(doc.fingerprint)
+        first = first_near_duplicate(signature, earlier)
+        out.append((path, replace(doc, duplicate_of=first) if first else doc))
+        earlier.append((doc.doc_id, signature))
+    return out
 
 
 def recover(settings: Settings) -> int:
@@ -194,7 +212,7 @@ def extract(
     nlp = load_pipeline(settings.paths.model)
     capped = [(path, _cap(doc, settings.nlp.max_chars)) for path, doc in docs]
     english = [(path, doc) for path, doc in capped if doc.language == ENGLISH]
-    out = [Extraction(doc, [], []) for _, doc in capped if doc.language != ENGLISH]
+    out = [Extraction(doc, [], [], []) for _, doc in capped if doc.language != ENGLISH]
     failures: list[tuple[Path, Rejection]] = []
     try:
         out += _annotate(nlp, [doc for _, doc in english], settings)
@@ -226,6 +244,7 @@ def _annotate(nlp: Language, docs: list[CleanDoc], settings: Settings) -> list[E
             doc,
             entities_from_paragraphs(paras, doc.doc_id),
             claims_from_paragraphs(paras, doc.doc_id, doc.published_date),
+            aliases_from_paragraphs(paras, doc.doc_id),
         )
         for doc, paras in zip(
             docs, annotate_texts(nlp, texts, settings.nlp.batch_size), strict=True

@@ -10,6 +10,7 @@ every run publishes under snapshots/ (publish_snapshot).
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import logging
 import os
@@ -26,11 +27,21 @@ import numpy as np
 
 from ingest.errors import WAREHOUSE_LOCKED, WarehouseLocked
 from ingest.inbox import Move
-from ingest.records import Claim, Entity, Extraction, Rejection
+from ingest.records import Alias, Claim, Entity, Extraction, Rejection
 
 log = logging.getLogger(__name__)
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
+# warehouse/views/<name>.sql, in dependency order.
+VIEWS = (
+    "alias_key",
+    "documents",
+    "entities",
+    "canonical_names",
+    "claims",
+    "measures",
+    "quarantine",
+)
 # A reader or another writer holding the file: wait and retry (seconds between attempts).
 LOCK_RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
 # Nothing reaches the network or reads files through SQL: no extension downloads, no file access.
@@ -100,7 +111,7 @@ def migrate(db_path: Path) -> None:
                 con.execute(path.read_text("utf-8"))
                 con.execute(sql("record_migration"), [path.name])
                 con.execute("commit")
-        for name in ("documents", "entities", "claims", "quarantine"):
+        for name in VIEWS:
             con.execute((SQL_DIR / "views" / f"{name}.sql").read_text("utf-8"))
 
 
@@ -142,6 +153,7 @@ def write_batch(
     docs = [_document_row(x, load_id) for x in extractions]
     entities = [_with_load(asdict(e), load_id) for x in extractions for e in x.entities]
     claims = [_with_load(asdict(c), load_id) for x in extractions for c in x.claims]
+    aliases = [_with_load(asdict(a), load_id) for x in extractions for a in x.aliases]
     quarantine = [_quarantine_row(r, moved_to, load_id) for r, moved_to in rejections]
     journal = [_move_row(m, load_id) for m in moves]
     with connect(db_path) as con:
@@ -150,6 +162,7 @@ def write_batch(
             ("insert_documents", docs, _DOCUMENT_COLUMNS),
             ("insert_entities", entities, _fields(Entity)),
             ("insert_claims", claims, _fields(Claim)),
+            ("insert_aliases", aliases, _fields(Alias)),
             ("insert_quarantine", quarantine, _QUARANTINE_COLUMNS),
             ("insert_file_moves", journal, _MOVE_COLUMNS),
         ):
@@ -158,6 +171,34 @@ def write_batch(
                 con.execute(sql(statement))
                 con.unregister("staged")
         con.execute("commit")
+
+
+def fingerprints(db_path: Path) -> list[tuple[str, bytes]]:
+    """(doc_id, MinHash signature) of every stored document, oldest first."""
+    with connect(db_path) as con:
+        return con.execute(sql("fingerprints")).fetchall()
+
+
+def sync_user_aliases(db_path: Path, csv_path: Path) -> int:
+    """Replace the user_aliases table with the analyst's alias file (alias,canonical); returns
+    its row count. A missing file empties the table."""
+    rows = []
+    if csv_path.is_file():
+        with csv_path.open(newline="", encoding="utf-8") as handle:
+            rows = [
+                {"alias": r["alias"], "canonical": r["canonical"]}
+                for r in csv.DictReader(handle)
+                if r.get("alias") and r.get("canonical")
+            ]
+    with connect(db_path) as con:
+        con.execute("begin")
+        con.execute(sql("clear_user_aliases"))
+        if rows:
+            con.register("staged", _columns(rows, ("alias", "canonical")))
+            con.execute(sql("insert_user_aliases"))
+            con.unregister("staged")
+        con.execute("commit")
+    return len(rows)
 
 
 def unfinished_loads(db_path: Path) -> dict[str, list[Move]]:
@@ -221,6 +262,8 @@ _DOCUMENT_COLUMNS = (
     "text",
     "content_sha256",
     "truncated",
+    "fingerprint",
+    "duplicate_of",
 )
 _MOVE_COLUMNS = ("source_path", "target_path", "doc_id")
 _QUARANTINE_COLUMNS = (

@@ -30,6 +30,8 @@ class CleanDoc:
     language: str
     content_sha256: str
     truncated: bool = False
+    fingerprint: bytes = b""  # MinHash of the text's 4-word shingles (clean/fingerprint.py)
+    duplicate_of: str | None = None  # doc_id of an earlier near-identical document
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +88,20 @@ class Rejection:
 
 
 @dataclass(frozen=True, slots=True)
+class Alias:
+    """A name a document gives an actor: "DCF" for "Department of Children and Families"."""
+
+    doc_id: str
+    alias: str
+    canonical: str
+    kind: str  # acronym | surname
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one document, ready to load."""
 
     doc: CleanDoc
     entities: list[Entity]
     claims: list[Claim]
+    aliases: list[Alias]

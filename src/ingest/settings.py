@@ -19,6 +19,7 @@ class PathSettings:
     quarantine: Path
     db: Path
     model: Path
+    aliases: Path
 
 
 @dataclass(frozen=True, slots=True)

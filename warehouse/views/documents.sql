@@ -6,19 +6,21 @@
 --   language        ISO 639-1 code; non-"en" documents are stored but not given to the English model
 --   text            cleaned article text; claims.char_start/char_end index into it
 --   content_sha256  SHA-256 of text; the same story saved twice has the same value
---   duplicate_of    doc_id of the first document with the same text, null for the first one
+--   duplicate_of    doc_id of the first document telling the same story (same text, or MinHash
+--                   similarity >= 0.5 of 4-word shingles: other page chrome, a trimmed copy);
+--                   null for the first one. Claims of duplicates are flagged claims.is_duplicate.
 --   superseded_by   doc_id of a later file with the same source_file, null for the current version
 --   ingested_at     UTC timestamp of the load
 create or replace view documents as
 with source as (
-    select * from raw_documents
+    select *, rowid as seq from raw_documents
 ),
 ranked as (
     select
         *,
-        first_value(doc_id) over (partition by content_sha256 order by ingested_at, doc_id) as first_copy,
+        first_value(doc_id) over (partition by content_sha256 order by ingested_at, seq) as first_copy,
         last_value(doc_id) over (
-            partition by source_file order by ingested_at, doc_id
+            partition by source_file order by ingested_at, seq
             rows between unbounded preceding and unbounded following
         ) as latest_version
     from source
@@ -27,7 +29,7 @@ final as (
     select
         doc_id, source_file, title, published_date, site, text, content_sha256, ingested_at,
         author, language, truncated,
-        nullif(first_copy, doc_id) as duplicate_of,
+        coalesce(duplicate_of, nullif(first_copy, doc_id)) as duplicate_of,
         nullif(latest_version, doc_id) as superseded_by
     from ranked
 )

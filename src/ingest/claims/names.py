@@ -12,10 +12,23 @@ import re
 
 from spacy.tokens import Span
 
+from ingest.annotate.paragraphs import Paragraph
+from ingest.records import Alias
+
 _BRACKETED = re.compile(
     r"\b((?:[A-Z][\w'’&.-]*\s+|(?:of|and|for|the|on|in|to)\s+){1,10}[A-Z][\w'’&.-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)"
 )
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
+
+
+def aliases_from_paragraphs(paragraphs: list[Paragraph], doc_id: str) -> list[Alias]:
+    """Every acronym and surname alias the document defines, once each."""
+    text = "\n\n".join(p.doc.text for p in paragraphs)
+    ents = [e for p in paragraphs for e in p.doc.ents]
+    pairs = {(a, c, "acronym") for a, c in acronym_aliases(text)} | {
+        (a, c, "surname") for a, c in surname_aliases(ents)
+    }
+    return [Alias(doc_id, alias, canonical, kind) for alias, canonical, kind in sorted(pairs)]
 
 
 def acronym_aliases(text: str) -> list[tuple[str, str]]:
@@ -49,8 +62,15 @@ def _spells(words: list[str], acronym: str) -> bool:
 
 def surname_aliases(ents: list[Span]) -> list[tuple[str, str]]:
     """(surname, full name) for every PERSON named with two or more words."""
-    people = {e.text for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+    people = {
+        strip_possessive(e.text) for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1
+    }
     return sorted({(name.split()[-1], name) for name in people})
+
+
+def strip_possessive(name: str) -> str:
+    """ "Joette Katz’s" -> "Joette Katz"."""
+    return re.sub(r"['’]s?$", "", name.strip())
 
 
 def normalise_name(name: str) -> str:

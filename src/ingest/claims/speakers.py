@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.claims.names import strip_possessive
 from ingest.claims.roles import SUBJECT_DEPS, actor_phrase, entity_at
 
 # Forms and lemmas: the trained lemmatizer is not perfect on irregular verbs.
@@ -185,9 +186,7 @@ def _entity_after(token: Token) -> Span | None:
 
 def full_name(name: str, ents: list[Span]) -> str:
     """ "Duryea" -> "Elizabeth Duryea": the longest PERSON in the document ending with the name."""
-    people = [
-        e.text
-        for e in ents
-        if e.label_ == "PERSON" and e.text.endswith(name) and len(e.text) > len(name)
-    ]
-    return max(people, key=len) if people else name
+    name = strip_possessive(name)
+    people = [strip_possessive(e.text) for e in ents if e.label_ == "PERSON"]
+    longer = [p for p in people if p.endswith(name) and len(p) > len(name)]
+    return max(longer, key=len) if longer else name

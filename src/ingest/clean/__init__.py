@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.clean.boilerplate import classify_lines, pick_title, split_lines, strip_list_marker
+from ingest.clean.fingerprint import minhash, to_bytes
 from ingest.clean.html import extract_html
 from ingest.clean.language import guess_language
 from ingest.clean.meta import author_from_lines, clean_author, clean_site, site_from_lines
@@ -68,6 +69,7 @@ def clean_document(raw: RawDoc, today: date) -> CleanDoc | Rejection:
         published_date=article.published_date,
         language=guess_language(article.text),
         content_sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+        fingerprint=to_bytes(minhash(article.text)),
     )
 
 

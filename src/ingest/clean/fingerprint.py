@@ -80,6 +80,20 @@ def is_near_duplicate(first: tuple[int, ...], second: tuple[int, ...]) -> bool:
     return similarity(first, second) >= DUPLICATE_SIMILARITY
 
 
+def first_near_duplicate(
+    signature: tuple[int, ...], earlier: list[tuple[str, tuple[int, ...]]]
+) -> str | None:
+    """The id of the first earlier (id, signature) that is a near-duplicate of signature."""
+    return next(
+        (
+            doc_id
+            for doc_id, other in earlier
+            if len(other) == len(signature) and is_near_duplicate(signature, other)
+        ),
+        None,
+    )
+
+
 def to_bytes(signature: tuple[int, ...]) -> bytes:
     """The signature as little-endian unsigned 32-bit integers (256 bytes), for a BLOB column."""
     return struct.pack(f"<{len(signature)}I", *signature)

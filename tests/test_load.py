@@ -1,0 +1,92 @@
+"""The warehouse: canonical names, near-duplicates and cross-article measures, on a temp DuckDB file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest import load
+from ingest.batch import mark_duplicates
+from ingest.clean.fingerprint import minhash, to_bytes
+from ingest.records import Alias, Claim, CleanDoc, Extraction
+
+STORY = (
+    "Connecticut DCF received just under 200 referrals in 2016, said Tammy Sneed, who leads the team. "
+    * 3
+)
+
+
+def _doc(doc_id: str, text: str = STORY, name: str | None = None) -> CleanDoc:
+    return CleanDoc(
+        doc_id=doc_id, source_file=name or f"{doc_id}.txt", text=text, title=None, author=None, site=None,
+        published_date=date(2017, 1, 11), language="en", content_sha256=doc_id, fingerprint=to_bytes(minhash(text)),
+    )  # fmt: skip
+
+
+def _claim(doc_id: str, value: float, subject: str) -> Claim:
+    return Claim(
+        claim_id=f"{doc_id}-c", doc_id=doc_id, sentence="s", quantity_text=str(value), value=value,
+        value_high=None, bound="exact", bound_text=None, unit=None, counted="such referrals", verb="received",
+        subject=subject, attributed_to="Sneed", location="Connecticut", period_start=date(2016, 1, 1),
+        period_end=date(2016, 12, 31), char_start=0, char_end=3,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "claims.duckdb"
+    load.migrate(path)
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical\nDCF,Connecticut Department of Children and Families\n")
+    assert load.sync_user_aliases(path, aliases) == 1
+    load.write_batch(
+        path, "l1",
+        [
+            Extraction(_doc("a"), [], [_claim("a", 200, "DCF")], [Alias("a", "Sneed", "Tammy Sneed", "surname")]),
+            Extraction(_doc("b", "Another story entirely about budgets and roads in Hartford county. " * 3), [], [_claim("b", 180, "Department of Children and Families")], [Alias("b", "Department of Children and Families", "DCF", "acronym")]),
+        ],
+        [], [],
+    )  # fmt: skip
+    return path
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_load_claims_view_maps_aliases_to_canonical_names(db):
+    rows = dict(_rows(db, "select doc_id, subject_canonical from claims"))
+    assert rows == {
+        "a": "Connecticut Department of Children and Families",
+        "b": "Connecticut Department of Children and Families",
+    }
+    assert _rows(db, "select distinct attributed_to_canonical from claims") == [("Tammy Sneed",)]
+
+
+def test_load_measures_groups_figures_across_documents(db):
+    rows = _rows(
+        db, "select measure_id, counted_key, figures, documents, sources_disagree from measures"
+    )
+    assert len(rows) == 2
+    assert len({r[0] for r in rows}) == 1
+    assert rows[0][1:] == ("referral", 2, 2, True)
+
+
+def test_mark_duplicates_flags_a_trimmed_copy_not_a_new_story():
+    stored = [("a", _doc("a").fingerprint)]
+    copy = _doc("c", STORY + " Related Content", name="copy.txt")
+    other = _doc("d", "Another story entirely about budgets and roads in Hartford county. " * 3)
+    out = mark_duplicates(
+        [
+            (Path("copy.txt"), copy),
+            (Path("d.txt"), other),
+            (Path("e.txt"), replace(other, doc_id="e")),
+        ],
+        stored,
+    )
+    assert [doc.duplicate_of for _, doc in out] == ["a", None, "d"]

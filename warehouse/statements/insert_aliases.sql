@@ -1,0 +1,1 @@
+insert into raw_aliases by name select * from staged

@@ -1,0 +1,1 @@
+insert into user_aliases by name select * from staged
