@@ -12,6 +12,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from ingest.claims.quantity import parse_number
+
 Scope = tuple[date | None, date | None]
 NO_SCOPE: Scope = (None, None)
 
@@ -24,19 +26,6 @@ _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_NAMES |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
 _MONTH = r"(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-}
 _LENGTHS = {
     "day": relativedelta(days=1),
     "week": relativedelta(weeks=1),
@@ -172,4 +161,5 @@ def _month_or_year(word: str | None, year: int) -> Scope:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+    """ "four" -> 4; anything unreadable counts as one ("the next few weeks")."""
+    return int(parse_number(word) or 1)
