@@ -26,5 +26,11 @@ lint: $(BIN)/ingest
 	$(BIN)/ruff check src flows tests bench
 	$(BIN)/ruff format --check src flows tests bench
 
+bench: $(BIN)/ingest
+	$(BIN)/python bench/cleaning.py
+	$(BIN)/python bench/claims.py
+	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/pipeline.py
+
 clean:
 	rm -rf $(VENV) inbox archive quarantine warehouse/*.duckdb warehouse/*.lock

@@ -89,6 +89,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 _COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmod:npmod"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# How far right of a figure its noun may sit behind adjectives ("113,000 elderly and disabled
+# residents") when the parse did not attach it (tokens).
+NOUN_LOOKAHEAD = 5
 # How far left of a subjectless verb to look for the noun the parse failed to attach (tokens).
 SUBJECT_WINDOW = 5
 # Nouns that stand for a quantity of their "of" complement: "the number of pending cases".
@@ -110,11 +113,11 @@ def counted_noun(span: Span) -> Token | None:
     )
     if of_noun is not None:
         return of_noun
-    after = span.doc[span.end : min(len(span.doc), span.end + 3)]
+    after = span.doc[span.end : min(len(span.doc), span.end + NOUN_LOOKAHEAD)]
     for token in after:
         if token.pos_ == "NOUN":
-            return token
-        if token.pos_ not in ("ADJ", "VERB", "ADV") or token.dep_ in ("ROOT", "nsubj"):
+            return token  # "80 shooting victims", "113,000 elderly and disabled residents"
+        if token.pos_ not in ("ADJ", "VERB", "ADV", "CCONJ") or token.dep_ in ("ROOT", "nsubj"):
             break
     if len(after) > 1 and after[0].lower_ == "in" and after[1].pos_ in ("NOUN", "ADJ"):
         return next((t for t in after[1:] if t.pos_ == "NOUN"), None)  # "$279,450 in restitution"
@@ -142,7 +145,8 @@ def counted_and_unit(span: Span, has_unit: bool) -> tuple[Token | None, str | No
         noun = None
     if noun is None:
         anchor = _outer_token(span)
-        return _modified_noun(anchor) or _subject_noun(anchor), unit
+        found = _modified_noun(anchor) or _subject_noun(anchor)
+        return (_compound_head(found) if found is not None else None), unit
     return _compound_head(noun), unit
 
 
@@ -155,7 +159,12 @@ def _is_rate_word(noun: Token) -> bool:
 
 
 def _measure_unit(noun: Token) -> str | None:
-    return MEASURE_UNITS.get(noun.lower_) or MEASURE_UNITS.get(noun.lemma_.lower())
+    for form in (noun.lower_, noun.lemma_.lower()):
+        if form in MEASURE_UNITS:
+            return MEASURE_UNITS[form]
+        if form in MEASURE_UNITS.values():
+            return form
+    return None
 
 
 def _outer_token(span: Span) -> Token:
@@ -237,7 +246,12 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
         start = outside.end
     end = noun.i + 1
     of_part = next((c for c in noun.rights if _is_of_nmod(c)), None)
-    if of_part is not None and of_part.i - noun.i <= MAX_OF_DISTANCE:
+    figure_inside = (
+        of_part is not None
+        and outside is not None
+        and of_part.left_edge.i <= outside.start < of_part.right_edge.i + 1
+    )
+    if of_part is not None and of_part.i - noun.i <= MAX_OF_DISTANCE and not figure_inside:
         end = of_part.right_edge.i + 1
     conj = next(
         (
