@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import duckdb
-import numpy as np
+import pyarrow as pa
 
 from ingest.errors import WAREHOUSE_LOCKED, WarehouseLocked
 from ingest.inbox import Move
@@ -302,6 +302,6 @@ def _move_row(m: Move, load_id: str) -> dict:
     return _with_load({**row, "doc_id": m.doc_id}, load_id)
 
 
-def _columns(rows: list[dict], names: Sequence[str]) -> dict[str, np.ndarray]:
-    """Rows as one object array per column, which DuckDB scans as a table."""
-    return {name: np.array([row[name] for row in rows], dtype=object) for name in names}
+def _columns(rows: list[dict], names: Sequence[str]) -> pa.Table:
+    """Rows as an Arrow table, which DuckDB scans in bulk (Python-object arrays cost ~1 ms a row)."""
+    return pa.table({name: pa.array([row[name] for row in rows]) for name in names})
