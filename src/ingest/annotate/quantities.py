@@ -36,7 +36,7 @@ _PERCENT_TAILS = (
 _YEARS = range(1800, 2101)
 # "a 16 and 17-year-old girl": ages describing a person, not counts.
 _AGE_TAIL = re.compile(
-    r"(?:\s*(?:and|or|to|-)\s*\d+)?\s*-?\s*years?-old|\s+(?:or|and)\s+(?:older|younger|over|up|above)\b",
+    r"(?:\s*(?:and|or|to|-)\s*\d+)?\s*-?\s*years?[\s-]+old|\s+(?:or|and)\s+(?:older|younger|over|up|above)\b",
     re.I,
 )
 # A DATE/TIME entity that is a length of time ("20 years", "about three hours") is a figure;
