@@ -115,6 +115,8 @@ def counted_noun(span: Span) -> Token | None:
         return of_noun
     after = span.doc[span.end : min(len(span.doc), span.end + NOUN_LOOKAHEAD)]
     for token in after:
+        if token.ent_type_ in ("DATE", "TIME"):
+            break  # "$2,450 last year": the year dates the figure, it is not counted
         if token.pos_ == "NOUN":
             return token  # "80 shooting victims", "113,000 elderly and disabled residents"
         if token.pos_ not in ("ADJ", "VERB", "ADV", "CCONJ") or token.dep_ in ("ROOT", "nsubj"):
