@@ -111,10 +111,6 @@ def extract(
     }
 
 
-def _head(phrase: str | None) -> str | None:
-    return phrase.lower().replace("’", "'").split()[-1].rstrip("s") if phrase else None
-
-
 def counted_ok(gold: str | None, pred: str | None) -> bool:
     """Same head noun (gold's last word among the predicted phrase's words), or both absent."""
     if gold is None or pred is None:

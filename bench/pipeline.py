@@ -3,7 +3,8 @@
     .venv/bin/python bench/pipeline.py [--copies N]
 
 The inbox holds the sample articles, the cleaning corpus and the claim-set articles, each copied
-N times with a unique first line (so every copy is a new document, not a duplicate). Timed: one
+N times with a unique first line (a new doc_id each, flagged as near-duplicates of the first
+copy, so the whole pipeline runs for every copy). Timed: one
 flow run, Prefect's start-up included, then a second run on the same files (re-run: all
 already ingested).
 """

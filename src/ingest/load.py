@@ -291,7 +291,11 @@ def _document_row(x: Extraction, load_id: str) -> dict:
 
 
 def _quarantine_row(r: Rejection, moved_to: str, load_id: str) -> dict:
-    key = hashlib.sha256(f"{r.source_file}\0{r.doc_id}\0{r.reason}".encode()).hexdigest()
+    # moved_to is unique per file (and planned the same on a retry), so two different files with
+    # the same name and reason both keep their row.
+    key = hashlib.sha256(
+        f"{r.source_file}\0{r.doc_id}\0{r.reason}\0{moved_to}".encode()
+    ).hexdigest()
     row = {"quarantine_id": key, "moved_to": moved_to, **asdict(r)}
     return _with_load(row, load_id)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.claims.names import acronym_aliases, normalise_name
+from ingest.claims.names import acronym_aliases
 
 
 @pytest.mark.parametrize(
@@ -24,15 +24,3 @@ from ingest.claims.names import acronym_aliases, normalise_name
 )
 def test_acronym_aliases_match_initials(text, expected):
     assert acronym_aliases(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("name", "key"),
-    [
-        ("The Department of Children and Families", "department of children and families"),
-        ("DCF's", "dcf"),
-        ("Katz’s", "katz"),
-    ],
-)
-def test_normalise_name_ignores_article_case_possessive(name, key):
-    assert normalise_name(name) == key

@@ -1,4 +1,8 @@
--- alias_key(name): the comparison key of a name: lower case, trimmed, no leading "the", no
--- possessive ("The Department's" -> "department"). Used by canonical_names and claims.
+-- alias_key(name): the comparison key of a name: lower case, trimmed, single spaces, typographic
+-- apostrophes straightened, no leading "the", no possessive ("The Department’s" -> "department").
+-- Used by canonical_names and claims.
 create or replace macro alias_key(name) as
-    regexp_replace(regexp_replace(lower(trim(name)), '^the\s+', ''), '''s?$', '')
+    regexp_replace(
+        regexp_replace(regexp_replace(lower(trim(replace(name, '’', ''''))), '\s+', ' ', 'g'), '^the\s+', ''),
+        '''s?$', ''
+    )

@@ -6,9 +6,9 @@
 --   source      user | document
 create or replace view canonical_names as
 with user_names as (
-    select alias_key(alias) as alias_key,
-           canonical
+    select alias_key(alias) as alias_key, min(canonical) as canonical
     from user_aliases
+    group by all
 ),
 document_names as (
     select alias_key(alias) as alias_key,

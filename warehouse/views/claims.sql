@@ -41,7 +41,7 @@ final as (
         c.char_start, c.char_end, c.bound_text, c.unit, c.verb,
         coalesce(ns.canonical, c.subject) as subject_canonical,
         coalesce(na.canonical, c.attributed_to) as attributed_to_canonical,
-        nullif(regexp_replace(regexp_extract(lower(split_part(c.counted, ' of ', 1)), '([a-z-]+)\W*$', 1), '(?:([^s])s|ies)$', '\1'), '') as counted_key,
+        nullif(regexp_replace(regexp_replace(regexp_extract(lower(split_part(c.counted, ' of ', 1)), '([a-z-]+)\W*$', 1), 'ies$', 'y'), '([^s])s$', '\1'), '') as counted_key,
         d.duplicate_of is not null as is_duplicate,
         d.superseded_by is not null as is_superseded
     from source as c

@@ -234,7 +234,9 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
         elif words[0] == "-" and len(words) > 1 and words[1] in FRACTIONS:
             end += 2
         elif (words[0] in _RANGE_JOINERS and nxt_num) or (
-            words[0] == "and" and nxt_num and _cue_before(doc, start) == "between"
+            words[0] == "and"
+            and nxt_num
+            and _cue_before(doc, _past_currency(doc, start)) == "between"
         ):
             end += 1 + gap
         elif words[:2] == ["out", "of"] and end + 2 < len(doc) and _is_num(doc[end + 2]):
@@ -264,8 +266,7 @@ def _cue_before(doc: Doc, start: int) -> str | None:
 
 def _with_cue(doc: Doc, start: int, end: int) -> Span:
     """The figure's span, widened left over a currency sign and a bound cue."""
-    if start > 0 and doc[start - 1].text in CURRENCY:
-        start -= 1
+    start = _past_currency(doc, start)
     if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in _ARTICLE_NUMBERS:
         start -= 1
     cue = _cue_before(doc, start)
@@ -294,10 +295,7 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
         and any(ch.isupper() for ch in prev.text)
         and prev.pos_ not in ("VERB", "ADP", "DET", "AUX")
     )
-    name_after = after is not None and after.pos_ == "PROPN"
-    return (named_before and (after is None or after.pos_ != "NOUN")) or (
-        named_before and name_after
-    )
+    return named_before and (after is None or after.pos_ != "NOUN")
 
 
 def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:

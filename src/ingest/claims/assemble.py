@@ -97,7 +97,7 @@ def _claim(
     quantity = parse_quantity(span.text)
     if quantity is None:
         return None
-    noun, measure_unit = counted_and_unit(span, quantity.unit is not None)
+    noun, measure_unit = counted_and_unit(span)
     verb = governing_verb(noun if noun is not None else span.root)
     start, end = time_scope(span, published, previous)
     sent = span.sent

@@ -3,7 +3,8 @@ Children and Families" can be grouped.
 
 Two kinds are read from the text: an acronym introduced in brackets ("Department of Children
 and Families (DCF)") and a person named in full then by surname ("Joette Katz" ... "Katz").
-Analysts add their own in models/aliases.csv; the warehouse's canonical_names view merges both.
+Analysts add their own in models/aliases.csv; the warehouse's canonical_names view merges both,
+comparing names by the alias_key macro (warehouse/views/alias_key.sql).
 """
 
 from __future__ import annotations
@@ -71,10 +72,3 @@ def surname_aliases(ents: list[Span]) -> list[tuple[str, str]]:
 def strip_possessive(name: str) -> str:
     """ "Joette Katz’s" -> "Joette Katz"."""
     return re.sub(r"['’]s?$", "", name.strip())
-
-
-def normalise_name(name: str) -> str:
-    """Comparison key: lower case, no leading "the", no possessive, single spaces."""
-    key = " ".join(name.replace("’", "'").split()).lower()
-    key = re.sub(r"^the\s+", "", key)
-    return re.sub(r"'s?$", "", key)

@@ -126,7 +126,7 @@ def counted_noun(span: Span) -> Token | None:
     return None
 
 
-def counted_and_unit(span: Span, has_unit: bool) -> tuple[Token | None, str | None]:
+def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     """The counted noun and a measure unit: "winds of up to 110 mph" -> (winds, "mph").
 
     A figure whose noun is a unit ("percent", "tons") counts the unit's "of" complement ("tons of
@@ -135,7 +135,6 @@ def counted_and_unit(span: Span, has_unit: bool) -> tuple[Token | None, str | No
 
     Args:
         span: the figure.
-        has_unit: the figure carries its own unit (percent, currency).
     """
     noun = counted_noun(span)
     unit = None

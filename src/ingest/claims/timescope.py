@@ -24,7 +24,7 @@ FISCAL_YEAR_START_MONTH = 7
 _YEAR = r"(1[89]\d\d|20\d\d)"
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_NAMES |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
-_MONTH = r"(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")(?![a-z])\.?"
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _LENGTHS = {
     "day": relativedelta(days=1),
@@ -83,7 +83,10 @@ def resolve_scope(phrase: str, published: date | None) -> Scope:
     for pattern, kind in _RULES:
         found = pattern.search(lower)
         if found:
-            return _apply(kind, found.groups(), published)
+            try:
+                return _apply(kind, found.groups(), published)
+            except ValueError:  # "June 31", "Feb. 29" in a non-leap year: no such day
+                return NO_SCOPE
     return NO_SCOPE
 
 
@@ -147,9 +150,13 @@ def _relative(kind: str, g: tuple[str | None, ...], published: date) -> Scope:
 
 def _recent(published: date, month: int, day: int) -> date:
     """The latest month/day on or before the publication date ("in July" read in August)."""
-    day = min(day, calendar.monthrange(published.year, month)[1])
-    this_year = date(published.year, month, day)
-    return this_year if this_year <= published else this_year.replace(year=published.year - 1)
+    this_year = _clamped(published.year, month, day)
+    return this_year if this_year <= published else _clamped(published.year - 1, month, day)
+
+
+def _clamped(year: int, month: int, day: int) -> date:
+    """The date, with the day cut to the month's length (Feb. 29 in a non-leap year -> Feb. 28)."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _month_or_year(word: str | None, year: int) -> Scope:

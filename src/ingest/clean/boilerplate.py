@@ -316,11 +316,6 @@ def is_table_row(text: str) -> bool:
     return len(cells) >= 2 and any(_NUMERIC_CELL.match(c) for c in cells)
 
 
-def is_widget(line: str) -> bool:
-    """A line that is chrome wherever it appears."""
-    return widget_kind(line) is not None
-
-
 _CONTACT = re.compile(r"\(?\d{3}\)?[-/.\s]\d{3}-\d{4}|\b\d{3}-\d{4}\b|@\w+\.\w+|www\.\w+|https?://")
 
 
