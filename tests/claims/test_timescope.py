@@ -28,6 +28,9 @@ PUB = date(2017, 1, 11)
         ("over the next four weeks", PUB, date(2017, 2, 8)),
         ("over the next two years", PUB, date(2019, 1, 11)),
         ("in recent years", None, None),
+        ("June 31, 2019", None, None),
+        ("over the past decade", None, None),
+        ("Mayor Ross said on Tuesday", date(2017, 1, 10), date(2017, 1, 10)),
     ],
 )
 def test_resolve_scope_against_publication_date(phrase, start, end):
