@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from pathlib import Path
 import trafilatura
 from trafilatura.metadata import extract_metadata
 
-from ingest.clean import clean_document, read_html
+from ingest.clean import clean_document, fingerprint, read_html
 from ingest.clean.fingerprint import DUPLICATE_SIMILARITY, minhash, similarity
 from ingest.clean.html import EXTRACT_OPTIONS, extract_html
 from ingest.read import decode
@@ -39,8 +38,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "cleaning"
 # Fixed ingest date so scores do not drift with the calendar; later than every label.
 INGEST_DATE = date(2026, 11, 23)
-SHINGLE = 4
-_WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
 # A line is reported as missed/extra in --verbose when less than this share of its shingles
 # is found on the other side.
 VERBOSE_OVERLAP = 0.5
@@ -120,15 +117,12 @@ def project(page: Page, today: date = INGEST_DATE) -> Output:
 METHODS: dict[str, Callable[[Page], Output]] = {"trafilatura": baseline, "ingest.clean": project}
 
 
-def block_shingles(block: str) -> set[tuple[str, ...]]:
-    """4-word shingles of one block; a shorter block is one shingle of all its words."""
-    words = [w.casefold() for w in _WORD.findall(block)]
-    if len(words) <= SHINGLE:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+def block_shingles(block: str) -> set[str]:
+    """4-word shingles of one block (the ones the duplicate fingerprint uses)."""
+    return fingerprint.shingles(block)
 
 
-def shingles(blocks: list[str]) -> set[tuple[str, ...]]:
+def shingles(blocks: list[str]) -> set[str]:
     """Union of the block shingles; shingles never cross a block boundary."""
     return set().union(*map(block_shingles, blocks)) if blocks else set()
 

@@ -68,7 +68,8 @@ _STAMP_CUE = re.compile(
     r"|veröffentlicht|aktualisiert|pubblicato|aggiornato|page\s+last|and\s+last\s+updated)\b",
     re.IGNORECASE,
 )
-_NAME = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|da|van|von|del|la|le)){0,3}"
+# A person's name as bylines print it (also used by meta.py).
+NAME_PATTERN = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|da|van|von|del|la|le)){0,3}"
 _SOCIAL = frozenset(
     [
         "share",
@@ -157,14 +158,14 @@ _WIDGETS: dict[str, re.Pattern[str]] = {
 }
 # Case-sensitive patterns: names, bylines, wire slugs.
 _BYLINE = re.compile(
-    rf"^(?:(?:by|By|BY)\s+{_NAME}.*|.{{2,60}}\s+\|\s+[Bb]y\s+.+"
-    rf"|(?:[Aa]uthor|[Ww]ritten\s+by|Par|Por|Von|Di)\s*:?\s+{_NAME}(?:,.*)?"
-    rf"|News\s+provided\s+by|{_NAME}\s*,\s*(?:Staff|Senior|Contributing)\b.*)$"
+    rf"^(?:(?:by|By|BY)\s+{NAME_PATTERN}.*|.{{2,60}}\s+\|\s+[Bb]y\s+.+"
+    rf"|(?:[Aa]uthor|[Ww]ritten\s+by|Par|Por|Von|Di)\s*:?\s+{NAME_PATTERN}(?:,.*)?"
+    rf"|News\s+provided\s+by|{NAME_PATTERN}\s*,\s*(?:Staff|Senior|Contributing)\b.*)$"
 )
 _WIRE_SLUG = re.compile(r"^[A-Z]{2,6}(?:/[a-z]{2,4}){1,4}$")
 # "Diane Orson is a special correspondent with ...", "Tom Hadley covers criminal justice for ...".
 _BIO = re.compile(
-    rf"^{_NAME}\s+(?:(?:is|was|reports|writes|has\s+covered|joined)\b.{{0,120}}?"
+    rf"^{NAME_PATTERN}\s+(?:(?:is|was|reports|writes|has\s+covered|joined)\b.{{0,120}}?"
     r"\b(?:correspondent|reporter|writer|editor|journalist|contributor|producer|host|columnist"
     r"|intern|meteorologist|anchor|newsroom|station)"
     r"|(?:covers|reports\s+on|writes\s+about)\s+[\w ,&'’-]+\s+for\s+(?:the\s+)?[A-Z])"

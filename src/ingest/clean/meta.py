@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.clean.boilerplate import widget_kind
+from ingest.clean.boilerplate import NAME_PATTERN, widget_kind
 
-_PERSON = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|da|van|von|del|la|le)){0,3}"
 _BYLINES = [
     re.compile(r"^.{2,60}?\s+\|\s+[Bb]y\s+(?P<name>.+)$"),
     re.compile(r"^(?:[Bb]y|BY)\s+(?P<name>.+)$"),
@@ -19,7 +18,7 @@ _BYLINES = [
         r"^(?:\S+\s+){0,8}?\d{4}\b.*?\bby\s+(?P<name>\S.{0,40})$"
     ),  # "Posted on <date> by x"
 ]
-_BARE_NAME = re.compile(rf"^{_PERSON}$")
+_BARE_NAME = re.compile(rf"^{NAME_PATTERN}$")
 _SITE_BYLINE = re.compile(r"^(?P<site>.{2,60}?)\s+\|\s+[Bb]y\s+.+$")
 _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?P<rest>.+)$", re.IGNORECASE)
 _LEGAL_FORM = re.compile(
