@@ -1,6 +1,7 @@
-"""Claim extraction scored against the labelled set in tests/data/claims/.
+"""Claim extraction scored against a labelled set: tests/data/claims/ (the rules were tuned on it)
+or, with --data, tests/data/claims_heldout/ (written after tuning, never tuned on).
 
-    .venv/bin/python bench/claims.py [--verbose] [--json out.json]
+    .venv/bin/python bench/claims.py [--data DIR] [--verbose] [--json out.json]
 
 Prints precision/recall/F1 for value, value+counted and value+bound+time, accuracy of bound,
 time scope and speaker on matched claims, the confusion per field, and claims produced on the
@@ -78,19 +79,21 @@ def normalise(text: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
 
 
-def load_gold() -> tuple[dict[str, str], dict[str, date | None], list[dict]]:
+def load_gold(
+    gold_dir: Path = GOLD_DIR,
+) -> tuple[dict[str, str], dict[str, date | None], list[dict]]:
     texts = {
         p.stem: normalise(p.read_text("utf-8"))
-        for p in sorted((GOLD_DIR / "articles").glob("*.txt"))
+        for p in sorted((gold_dir / "articles").glob("*.txt"))
     }
-    meta = json.loads((GOLD_DIR / "articles.json").read_text("utf-8"))
+    meta = json.loads((gold_dir / "articles.json").read_text("utf-8"))
     published = {
         k: date.fromisoformat(v["published_date"]) if v["published_date"] else None
         for k, v in meta.items()
     }
     gold = [
         json.loads(line)
-        for line in (GOLD_DIR / "gold.jsonl").read_text("utf-8").splitlines()
+        for line in (gold_dir / "gold.jsonl").read_text("utf-8").splitlines()
         if line.strip()
     ]
     for g in gold:
@@ -185,10 +188,10 @@ def _kind(scope: tuple) -> str:
     return "none" if scope == (None, None) else "open" if None in scope else "period"
 
 
-def score_negatives(nlp, s: Scores) -> None:
+def score_negatives(nlp, s: Scores, gold_dir: Path = GOLD_DIR) -> None:
     rows = [
         json.loads(line)
-        for line in (GOLD_DIR / "negatives.jsonl").read_text("utf-8").splitlines()
+        for line in (gold_dir / "negatives.jsonl").read_text("utf-8").splitlines()
         if line.strip()
     ]
     s.negatives = len(rows)
@@ -197,11 +200,11 @@ def score_negatives(nlp, s: Scores) -> None:
             s.negative_claims.append(f"{row['kind']}: {claim.quantity_text!r} in {row['text']!r}")
 
 
-def run(model: Path = MODEL) -> Scores:
+def run(model: Path = MODEL, gold_dir: Path = GOLD_DIR) -> Scores:
     nlp = load_pipeline(model)
-    texts, published, gold = load_gold()
+    texts, published, gold = load_gold(gold_dir)
     s = score(gold, extract(nlp, texts, published))
-    score_negatives(nlp, s)
+    score_negatives(nlp, s, gold_dir)
     return s
 
 
@@ -210,10 +213,11 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--data", type=Path, default=GOLD_DIR, help="labelled set folder")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    s = run(args.model)
+    s = run(args.model, args.data)
     print(f"gold {s.gold}  predicted {s.predicted}  matched {s.matched}  negatives {s.negatives}")
     for key in ("value", "value_counted", "value_bound_time"):
         p, r, f = s.prf(key)

@@ -24,6 +24,9 @@ def _found(nlp, text):
             ["seventeen", "98 percent"],
         ),
         ("There have been no arrests or convictions for the felony.", ["no"]),
+        ("No other employees were charged.", ["No"]),
+        ("The shelter housed an average of 45 people.", ["an average of 45"]),  # not "age of"
+        ("Just under one-third of social workers left.", ["Just under one-third"]),
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
@@ -43,6 +46,8 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "It is a felony to buy sex from a person under 18.",
         "The meeting starts at 3:30 p.m. on Monday.",
         "A 16 and 17-year-old girl were trafficked.",
+        "The clerk can be reached at (860) 253-6300, extension 4.",
+        "The department has adopted a Vision Zero plan.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):

@@ -34,6 +34,8 @@ from ingest.claims.quantity import parse_number, parse_quantity
         ("3.5 percentage points", 3.5, None, "exact", None, "percentage points"),
         ("no", 0, None, "exact", None, None),
         ("none", 0, None, "exact", None, None),
+        ("$50 to $75", 50, 75, "range", None, "USD"),
+        ("more than two dozen", 24, None, "more_than", "more than", None),
     ],
 )
 def test_parse_quantity_value_bound_unit(text, value, high, bound, cue, unit):
@@ -48,7 +50,8 @@ def test_parse_quantity_without_number_is_none(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [("twenty-one", 21), ("2.5 million", 2_500_000), ("a dozen", 12)]
+    ("text", "value"),
+    [("twenty-one", 21), ("2.5 million", 2_500_000), ("a dozen", 12), ("three dozen", 36)],
 )
 def test_parse_number_words_and_scales(text, value):
     assert parse_number(text) == value

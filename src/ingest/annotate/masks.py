@@ -21,6 +21,7 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     "long_code": re.compile(r"(?<![$\d,.])\b\d{5,}\b(?![,.]\d)"),
     "phone": re.compile(
         r"(?:\+?1[-. ])?\(?\b\d{3}\)?[-/. ]?\d{3}[-. ]\d{4}\b|\b1-8\d\d-[A-Z0-9-]{7,}"
+        r"|\b(?:extension|ext\.?)\s*\d+\b"
     ),
     "statute": re.compile(
         r"\b\d+[a-zA-Z]+-\d+[a-zA-Z]*(?:\([a-z0-9]+\))*|\b(?:Sec(?:tion)?s?\.?|§+)\s*\d[\w.\-()]*",

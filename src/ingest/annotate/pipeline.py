@@ -14,6 +14,8 @@ from ingest.errors import MODEL_BROKEN, MODEL_MISSING, ModelLoadError
 log = logging.getLogger(__name__)
 
 REQUIRED_PIPES = ("parser", "ner", "ingest_quantity_finder")
+# Rule components a pipeline may ship disabled (see models/configs/assemble.cfg) that news needs.
+NEWS_PIPES = ("ingest_sentence_guard",)
 
 
 @cache
@@ -34,5 +36,8 @@ def load_pipeline(path: Path) -> Language:
         raise ModelLoadError(
             MODEL_BROKEN.format(path=path.resolve(), error=f"missing components {missing}")
         )
+    for name in NEWS_PIPES:
+        if name in nlp.disabled:
+            nlp.enable_pipe(name)
     log.info("loaded spaCy pipeline %s (%s)", path, ", ".join(nlp.pipe_names))
     return nlp

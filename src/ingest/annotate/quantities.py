@@ -15,6 +15,7 @@ from ingest.annotate.masks import masked_ranges, overlaps
 from ingest.annotate.numbers import BOUND_CUES, CURRENCY, FRACTIONS, MAX_CUE_WORDS, is_number_word
 
 NOT_QUANTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+_NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON"})
 _AGE_CUES = (
     "age of",
     "aged",
@@ -97,6 +98,7 @@ _TIME_WORDS = frozenset(
         "pm",
     ]
 )
+_ZERO_ADJECTIVES = frozenset({"other", "new", "additional", "further", "more"})
 _RANGE_JOINERS = frozenset({"-", "–", "—", "to", "in"})
 _FRACTION_LEADS = frozenset(
     {"a", "by", "nearly", "almost", "about", "roughly", "than", "over", "some"}
@@ -156,7 +158,7 @@ def _blocked_tokens(doc: Doc) -> set[int]:
         if _is_date_part(t, ent)
     }
     blocked |= {t.i for t in doc if overlaps(t.idx, t.idx + len(t), masks)}
-    return blocked | {t.i for t in doc if _is_hyphen_modifier(t)}
+    return blocked | {t.i for t in doc if _is_hyphen_modifier(t) or _is_named_number_word(t)}
 
 
 def _is_date_part(token: Token, ent: Span) -> bool:
@@ -191,6 +193,8 @@ def _starts_figure(doc: Doc, i: int) -> bool:
     if _is_num(token):
         return True
     if token.lower_ == "no":
+        if nxt is not None and nxt.lower_ in _ZERO_ADJECTIVES and i + 2 < len(doc):
+            nxt = doc[i + 2]  # "no other employees", "no new cases"
         return (
             nxt is not None and nxt.pos_ == "NOUN" and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS")
         )
@@ -198,6 +202,16 @@ def _starts_figure(doc: Doc, i: int) -> bool:
     return token.lower_ in FRACTIONS and (
         (nxt is not None and nxt.lower_ == "of") or prev in _FRACTION_LEADS
     )
+
+
+def _is_named_number_word(token: Token) -> bool:
+    """ "Vision Zero", "the Big Ten": a capitalised number word inside a name."""
+    if not (token.is_title and token.is_alpha and is_number_word(token.lower_)):
+        return False
+    if token.is_sent_start or token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    return token.ent_type_ in _NAME_LABELS or (prev.is_title and prev.pos_ == "PROPN")
 
 
 def _is_hyphen_modifier(token: Token) -> bool:
@@ -325,12 +339,13 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True  # "in 2013", "between 2010 and 2015": years, not counts
     if single and first.lower_ == "one" and span.start == num_start:
         return True
-    before = " ".join(t.lower_ for t in doc[max(0, num_start - 4) : num_start])
-    if before.endswith(_AGE_CUES):
-        return True
+    before = " " + " ".join(t.lower_ for t in doc[max(0, num_start - 4) : num_start])
+    if before.endswith(tuple(" " + cue for cue in _AGE_CUES)):
+        return True  # "age of 18", but not "an average of 45"
     return (
         num_start > 0
         and doc[num_start - 1].lower_ in _AGE_BOUNDS
         and not noun_follows
         and span.label_ == "CARDINAL"
+        and not any(t.lower_ in FRACTIONS for t in doc[num_start:num_end])  # "under one-third"
     )

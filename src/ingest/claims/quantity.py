@@ -27,7 +27,9 @@ def parse_quantity(text: str) -> Quantity | None:
     body = _PERCENT.sub("", body).replace("+", " +").strip()
     if body.endswith("+"):
         body, bound, cue = body[:-1].strip(), "at_least", "+"
-    body = body.lstrip("".join(CURRENCY)).strip()
+    for sign in CURRENCY:
+        body = body.replace(sign, "")  # "$50 to $75": the sign may repeat on each end
+    body = body.strip()
     ratio = _RATIO.split(body)
     if len(ratio) == 2:
         num, den = parse_number(ratio[0]), parse_number(ratio[1])

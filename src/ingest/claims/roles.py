@@ -81,6 +81,36 @@ CHANGE_VERBS = frozenset(
         "ticked",
         "dip",
         "dipped",
+        "max",
+    ]
+)
+# Verbs that put a figure on their object ("cut water use by 20 percent"), or in the passive on
+# their subject ("damage is estimated at $30 million"); with the figure as object ("raised $1.3
+# million") nothing else is counted.
+TRANSITIVE_VERBS = frozenset(
+    [
+        "estimate",
+        "estimated",
+        "put",
+        "peg",
+        "pegged",
+        "value",
+        "valued",
+        "project",
+        "projected",
+        "reduce",
+        "reduced",
+        "cut",
+        "raise",
+        "raised",
+        "lower",
+        "lowered",
+        "boost",
+        "boosted",
+        "trim",
+        "trimmed",
+        "slash",
+        "slashed",
     ]
 )
 _RATE_WORDS = frozenset({"percent", "%", "points", "point", "times", "cents"})
@@ -89,11 +119,16 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 _COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmod:npmod"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Words that make the noun after a figure a rate's denominator ("$22 an hour").
+_PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
 # How far right of a figure its noun may sit behind adjectives ("113,000 elderly and disabled
 # residents") when the parse did not attach it (tokens).
 NOUN_LOOKAHEAD = 5
 # How far left of a subjectless verb to look for the noun the parse failed to attach (tokens).
 SUBJECT_WINDOW = 5
+# How many heads up from a figure the verb stating it may sit ("the rate rose to 4 percent of
+# GDP": percent -> rose).
+VERB_DISTANCE = 3
 # Nouns that stand for a quantity of their "of" complement: "the number of pending cases".
 CONTAINER_NOUNS = frozenset(
     {"number", "share", "percentage", "proportion", "count", "total", "amount", "majority"}
@@ -106,8 +141,13 @@ def counted_noun(span: Span) -> Token | None:
     """The noun the figure counts: "432 child victims" -> victims; "98 percent of kids" -> kids."""
     num = _number_token(span)
     head = num.head
-    if num.dep_ in _COUNTED_DEPS and head.pos_ in ("NOUN", "PROPN") and not _inside(head, span):
-        return head
+    if (
+        num.dep_ in _COUNTED_DEPS
+        and head.pos_ in ("NOUN", "PROPN")
+        and not _inside(head, span)
+        and not _dates_or_divides(head, num)
+    ):
+        return _past_hyphen(head)
     of_noun = next(
         (c for t in span for c in t.children if _is_of_nmod(c) and not _inside(c, span)), None
     )
@@ -117,8 +157,8 @@ def counted_noun(span: Span) -> Token | None:
     for token in after:
         if token.ent_type_ in ("DATE", "TIME"):
             break  # "$2,450 last year": the year dates the figure, it is not counted
-        if token.pos_ == "NOUN":
-            return token  # "80 shooting victims", "113,000 elderly and disabled residents"
+        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ == "NORP"):
+            return _past_hyphen(token)  # "80 shooting victims", "480,000 registered Republicans"
         if token.pos_ not in ("ADJ", "VERB", "ADV", "CCONJ") or token.dep_ in ("ROOT", "nsubj"):
             break
     if len(after) > 1 and after[0].lower_ == "in" and after[1].pos_ in ("NOUN", "ADJ"):
@@ -126,27 +166,52 @@ def counted_noun(span: Span) -> Token | None:
     return None
 
 
+def _dates_or_divides(noun: Token, num: Token) -> bool:
+    """ "8,100 last year", "3,200 a week": a noun the parse hung the figure on that dates it or is
+    its rate's denominator counts nothing."""
+    if noun.ent_type_ in ("DATE", "TIME") and num.ent_type_ not in ("DATE", "TIME"):
+        return True
+    return any(c.lower_ in _PER_WORDS and num.i < c.i < noun.i for c in noun.children)
+
+
+def _past_hyphen(token: Token) -> Token:
+    """ "10 walk-in clinics": the noun after a hyphenated modifier, not the modifier's first word."""
+    doc, i = token.doc, token.i
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_:
+        i += 2
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if i != token.i and nxt is not None and nxt.pos_ == "NOUN":
+        return nxt
+    return token
+
+
 def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     """The counted noun and a measure unit: "winds of up to 110 mph" -> (winds, "mph").
 
-    A figure whose noun is a unit ("percent", "tons") counts the unit's "of" complement ("tons of
-    salt"), the noun the phrase belongs to ("a deficit of $2 billion") or, after a verb of change
-    or being, that verb's subject ("the rate rose to 4 percent"). Lengths of time count nothing.
+    A figure whose noun is a unit ("percent", "tons", "weeks") counts the unit's "of" complement
+    ("tons of salt"), the noun the phrase belongs to ("a deficit of $2 billion"), the subject of a
+    copula ("the fare is $1.75", "the rate is down 0.4 points") or the object or subject of a verb
+    of change or being ("cut water use by 20 percent", "the rate rose to 4 percent"). A length of
+    time that is not a predicate or part of a phrase counts nothing ("for up to four months").
 
     Args:
         span: the figure.
     """
     noun = counted_noun(span)
     unit = None
+    anchor = _outer_token(span)
     if noun is not None and (_measure_unit(noun) or _is_rate_word(noun)):
         unit = _measure_unit(noun)
+        if noun.lower_ == "times":
+            return None, unit  # "four times as likely" compares groups, it counts neither
         of = next((c for c in noun.rights if _is_of_nmod(c)), None)
-        if of is not None or unit in TIME_UNITS:
+        if of is not None:
             return of, unit
-        noun = None
+        anchor, noun = noun, None
     if noun is None:
-        anchor = _outer_token(span)
-        found = _modified_noun(anchor) or _subject_noun(anchor)
+        found = _modified_noun(anchor) or _copula_subject(anchor)
+        if found is None and unit not in TIME_UNITS:
+            found = _subject_noun(anchor)
         return (_compound_head(found) if found is not None else None), unit
     return _compound_head(noun), unit
 
@@ -201,26 +266,72 @@ def _modified_noun(token: Token) -> Token | None:
     return None
 
 
-def _subject_noun(token: Token) -> Token | None:
-    """The subject of the verb stating a rate or amount: "the rate rose to 4 percent" -> rate.
+def _copula_subject(token: Token) -> Token | None:
+    """The subject of the copular clause the figure is predicate of: "the fare is $1.75" -> fare,
+    "the rate is down 0.4 points" -> rate (UD makes the predicate the head of subject and copula)."""
+    for _ in range(2):
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ != "JJR"):
+            return None  # "36 percent effective" describes, it does not count
+        children = list(token.children)
+        if any(c.dep_ == "cop" for c in children):
+            return next(
+                (c for c in children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")),
+                None,
+            )
+        token = token.head
+    return None
 
-    When the parse gives the verb no subject, the noun right before the verb stands in for it.
+
+def _subject_noun(token: Token) -> Token | None:
+    """What the verb stating a rate or amount is about: its object ("cut water use by 20
+    percent" -> use) or else its subject ("the rate rose to 4 percent" -> rate).
+
+    When the parse gives an intransitive verb no subject, the noun right before the verb stands
+    in for it.
     """
-    verb = governing_verb(token)
-    if verb is None or not (verb.lemma_.lower() in CHANGE_VERBS or verb.lower_ in CHANGE_VERBS):
+    verb = _change_verb(token)
+    if verb is None:
         return None
-    subject = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and c.i != token.i
-        ),
-        None,
-    )
-    if subject is None:
-        window = verb.doc[max(verb.sent.start, verb.i - SUBJECT_WINDOW) : verb.i]
-        return next((t for t in reversed(window) if t.pos_ == "NOUN" and t.i != token.i), None)
-    return subject
+    obj = _child(verb, {"obj"}, token)
+    if obj is not None:
+        return obj
+    if _in(verb, TRANSITIVE_VERBS):
+        return _child(verb, {"nsubj:pass"}, token)
+    subject = _child(verb, SUBJECT_DEPS, token)
+    if subject is not None:
+        return subject
+    window = verb.doc[max(verb.sent.start, verb.i - SUBJECT_WINDOW) : verb.i]
+    return next((t for t in reversed(window) if t.pos_ == "NOUN" and t.i != token.i), None)
+
+
+def _child(verb: Token, deps: frozenset[str] | set[str], figure: Token) -> Token | None:
+    """The verb's noun dependent with one of deps closest to the figure, other than the figure's
+    own token or a unit of another figure ("totaled 4.2 inches ..., about 6 inches below normal")."""
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ in deps
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.i != figure.i
+        and not (_measure_unit(c) or _is_rate_word(c))
+    ]
+    return min(found, key=lambda c: abs(c.i - figure.i), default=None)
+
+
+def _in(verb: Token, verbs: frozenset[str]) -> bool:
+    return verb.lemma_.lower() in verbs or verb.lower_ in verbs
+
+
+def _change_verb(token: Token) -> Token | None:
+    """The verb of change or being the figure's phrase hangs from: the first verb above it,
+    unless an adjective it describes comes first ("36 percent effective")."""
+    for _ in range(VERB_DISTANCE):
+        if token.pos_ in ("VERB", "AUX"):
+            return token if _in(token, CHANGE_VERBS) or _in(token, TRANSITIVE_VERBS) else None
+        if (token.pos_ == "ADJ" and token.tag_ != "JJR") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _number_token(span: Span) -> Token:

@@ -73,6 +73,7 @@ DATA_NOUNS = frozenset(
     ]
 )
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
+_NAME_POS = frozenset({"PROPN", "NOUN"})
 _ANAPHORS = frozenset({"he", "she", "they"})
 _QUOTES = '"“”'
 # How far after "according to" or a speech verb the speaker's name may start (tokens).
@@ -109,9 +110,8 @@ def sentence_speaker(sent: Span, last: str | None) -> str | None:
     """The first named source of the sentence: a speech verb's subject or "according to X"."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
-            window = sent.doc[token.i + 2 : min(sent.end, token.i + 2 + NAME_WINDOW)]
-            candidate = next((t for t in window if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
-        elif token.lower_ in SPEECH_VERBS or token.lemma_ in SPEECH_VERBS:
+            candidate = _according_to(token)
+        elif _is_speech_verb(token):
             candidate = _speech_subject(token)
         else:
             continue
@@ -120,6 +120,26 @@ def sentence_speaker(sent: Span, last: str | None) -> str | None:
             if name is not None:
                 return name
     return None
+
+
+def _is_speech_verb(token: Token) -> bool:
+    """ "said", "estimates that" (even when tagged a noun), but not "unemployment claims"."""
+    if not (token.lower_ in SPEECH_VERBS or token.lemma_ in SPEECH_VERBS):
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.pos_ == "VERB" or token.dep_ == "ROOT" or (nxt is not None and nxt.lower_ == "that")
+    )
+
+
+def _according_to(token: Token) -> Token | None:
+    """The noun phrase "according to" introduces: the phrase's head where the parse hangs
+    "according" on it, else the first noun after "to"."""
+    head = token.head
+    if head.i > token.i + 1 and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head
+    window = token.doc[token.i + 2 : min(token.sent.end, token.i + 2 + NAME_WINDOW)]
+    return next((t for t in window if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _speech_subject(verb: Token) -> Token | None:
@@ -134,26 +154,20 @@ def _speech_subject(verb: Token) -> Token | None:
     ):
         return before
     after = doc[verb.i + 1 : min(len(doc), verb.i + 1 + NAME_WINDOW)]
-    return next(
-        (
-            e.root
-            for e in doc.ents
-            if e.label_ in SPEAKER_LABELS and after.start <= e.start < after.end
-        ),
-        None,
-    )
+    named = [e for e in after.ents if e.label_ in SPEAKER_LABELS]
+    person = next((e for e in named if e.label_ == "PERSON"), None)
+    found = person or (named[0] if named else None)
+    return found.root if found is not None else None
 
 
 def speaker_name(token: Token) -> str | None:
     """A named person or organisation for the token; None for unnamed nouns ("officials")."""
-    inside = [
+    inside = [  # names in the phrase up to its head, not in a clause after it
         e
         for e in token.doc.ents
-        if e.label_ in SPEAKER_LABELS
-        and token.left_edge.i <= e.start
-        and e.end <= token.right_edge.i + 1
+        if e.label_ in SPEAKER_LABELS and token.left_edge.i <= e.start <= token.i
     ]
-    person = next((e for e in inside if e.label_ == "PERSON"), None)
+    person = next((e for e in inside if e.label_ == "PERSON"), None) or _person_in_title(token)
     ent = person or entity_at(token) or _entity_after(token) or (inside[0] if inside else None)
     if ent is not None and ent.label_ in SPEAKER_LABELS:
         return ent.text
@@ -167,10 +181,24 @@ def speaker_name(token: Token) -> str | None:
             None,
         )
         return speaker_name(source) if source is not None else None
-    return (
-        actor_phrase(token)
-        if token.tag_ in ("NNP", "NNPS") or (token.pos_ == "PROPN" and token.tag_ != "NNS")
-        else None
+    proper = token.tag_ in ("NNP", "NNPS") or (token.pos_ == "PROPN" and token.tag_ != "NNS")
+    if proper or (token.is_title and token.i != token.sent.start):
+        return actor_phrase(token)  # "the Judicial Branch": a name the NER did not label
+    return None
+
+
+def _person_in_title(token: Token) -> Span | None:
+    """ "DOT spokeswoman Karen Lindqvist", "Labor Commissioner Diane Corrigan": the person in
+    the run of nouns and names around the token, however the parse split it."""
+    doc = token.doc
+    start = end = token.i
+    while start > token.sent.start and doc[start - 1].pos_ in _NAME_POS:
+        start -= 1
+    while end + 1 < token.sent.end and doc[end + 1].pos_ in _NAME_POS:
+        end += 1
+    return next(
+        (e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end + 1),
+        None,
     )
 
 

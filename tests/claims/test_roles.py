@@ -1,0 +1,55 @@
+"""What a figure counts, read from the trained pipeline's parse (sentences not in the labelled set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.claims.roles import counted_and_unit, phrase
+
+pytestmark = pytest.mark.model
+
+
+def counted(nlp, text: str) -> str | None:
+    doc = nlp(text)
+    spans = list(doc.spans["quantities"])
+    assert len(spans) == 1, [s.text for s in spans]
+    noun, _ = counted_and_unit(spans[0])
+    return phrase(noun, spans[0]) if noun is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a copula: UD makes the predicate the head of subject and copula
+        ("The state's unemployment rate is 4.1 percent.", "unemployment rate"),
+        ("The average rent is now $1,650, the agency said.", "average rent"),
+        ("Property taxes are 3 percent higher than last year.", "Property taxes"),
+        # the object of a transitive verb of change, the passive subject of an estimate
+        ("The city cut its police overtime budget by 12 percent.", "overtime budget"),
+        ("The cost of the project is estimated at $14 million.", "cost of the project"),
+        # the subject of an intransitive verb of change
+        ("Home sales fell 9 percent in October.", "Home sales"),
+        # a noun dating the figure is not what it counts
+        ("Ridership stood at 12,400 last month.", "Ridership"),
+        # a length of time as a copula's predicate
+        ("The wait for a hearing is about eight months.", "wait"),
+        # people named by a group, and hyphenated modifiers
+        ("About 2,300 Democrats voted early.", "Democrats"),
+        ("The agency opened six drop-in centers last year.", "centers"),
+    ],
+)
+def test_counted_thing(nlp, text, expected):
+    assert counted(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flu shot was about 40 percent effective.",  # describes the shot, counts nothing
+        "He was sentenced to 12 years in prison.",  # a length of time
+        "The company raised $3 million from investors.",  # the money is the object
+        "Boys were nearly four times as likely as girls to be detained.",  # a comparison
+    ],
+)
+def test_nothing_counted(nlp, text):
+    assert counted(nlp, text) is None
