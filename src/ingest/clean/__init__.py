@@ -90,6 +90,7 @@ def read_html(html: str, today: date, options: dict | None = None) -> Article:
     masthead = lines[: lines.index(page.title)] if page.title in lines else []
     first = article.text.split("\n\n", 1)[0]
     head = lines[: lines.index(first)] if first in lines else []  # masthead, headline, byline
+    after_title = head.index(page.title) + 1 if page.title in head else len(head)
     return Article(
         text=article.text,
         title=page.title or article.title,
@@ -97,7 +98,7 @@ def read_html(html: str, today: date, options: dict | None = None) -> Article:
         site=clean_site(page.site) or site_from_lines(lines, masthead),
         published_date=page.published_date
         or article.published_date
-        or date_from_lines(head, None, today, guess_language(article.text), len(head)),
+        or date_from_lines(head, None, today, guess_language(article.text), after_title),
     )
 
 
