@@ -597,26 +597,50 @@ def batch_root(tmp_path) -> Path:
 def test_robustness_changed_file_is_a_new_version_superseding_the_old(batch_root):
     settings = _batch_settings(batch_root)
     report = batch_root / "inbox" / "report.txt"
-    for version in ("Riverton", "Lakeside"):  # same name, new content
+    for version in ("Riverton", "Lakeside"):  # same name, the story updated
         report.write_text(_article(version))
         batch.process_batch([report], load.start_load(settings.paths.db, 1), settings)
     with duckdb.connect(str(settings.paths.db), read_only=True) as con:
         versions = con.execute(
-            "select doc_id, superseded_by from documents where source_file = 'report.txt' "
-            "order by ingested_at"
+            "select doc_id, superseded_by, duplicate_of from documents "
+            "where source_file = 'report.txt' order by ingested_at"
         ).fetchall()
         claims = con.execute(
-            "select doc_id, bool_and(is_superseded), count(*) from claims group by doc_id"
+            "select doc_id, bool_and(is_superseded), bool_or(is_duplicate), count(*) from claims "
+            "group by doc_id"
         ).fetchall()
-    (old, superseded_by), (new, current) = versions
+    (old, superseded_by, _), (new, current, new_duplicate_of) = versions
     assert (superseded_by, current) == (new, None)
-    by_doc = {doc_id: (superseded, count) for doc_id, superseded, count in claims}
+    assert new_duplicate_of is None  # the current version, not a copy of its old self
+    by_doc = {doc_id: rest for doc_id, *rest in claims}
     assert by_doc[old][0] and not by_doc[new][0]  # the old claims stay, marked superseded
-    assert by_doc[old][1] > 0 and by_doc[new][1] > 0
+    assert not by_doc[new][1]  # so the update's claims are the ones measures use
+    assert by_doc[old][2] > 0 and by_doc[new][2] > 0
     assert sorted(p.name for p in (batch_root / "archive").iterdir()) == [
         "report.1.txt",
         "report.txt",
     ]
+
+
+def test_robustness_unrelated_articles_under_one_name_are_not_versions(batch_root):
+    settings = _batch_settings(batch_root)
+    page = batch_root / "inbox" / "index.html"
+    stories = [
+        _html("Riverton"),
+        "<html><head><title>Storm closes beaches</title></head><body><article>"
+        "<h1>Storm closes beaches</h1><p>The state closed 14 beaches on Sunday after a storm "
+        "washed sewage into Long Island Sound, the health department said.</p><p>About 300 "
+        "swimmers were turned away, lifeguards said, and the beaches may reopen on "
+        "Wednesday.</p></article></body></html>",
+    ]
+    for html in stories:  # two sites' front pages, both saved as index.html
+        page.write_text(html)
+        batch.process_batch([page], load.start_load(settings.paths.db, 1), settings)
+    with duckdb.connect(str(settings.paths.db), read_only=True) as con:
+        rows = con.execute(
+            "select superseded_by, duplicate_of from documents where source_file = 'index.html'"
+        ).fetchall()
+    assert rows == [(None, None), (None, None)]
 
 
 def test_robustness_error_inside_cleaning_quarantines_only_that_file(batch_root, monkeypatch):

@@ -8,29 +8,43 @@
 --   content_sha256  SHA-256 of text; the same story saved twice has the same value
 --   duplicate_of    doc_id of the first document telling the same story (same text, or MinHash
 --                   similarity >= 0.5 of 4-word shingles: other page chrome, a trimmed copy);
---                   null for the first one. Claims of duplicates are flagged claims.is_duplicate.
---   superseded_by   doc_id of a later file with the same source_file, null for the current version
+--                   null for the first one and for a newer version of it saved under its file
+--                   name. Claims of duplicates are flagged claims.is_duplicate.
+--   superseded_by   doc_id of the newest version of this document: a later file with the same
+--                   source_file telling the same story (an updated article); null for the current
+--                   version. Unrelated articles saved under one name (two index.html) are not versions.
 --   ingested_at     UTC timestamp of the load
 create or replace view documents as
 with source as (
     select *, rowid as seq from raw_documents
 ),
-ranked as (
+copies as (
     select
         *,
-        first_value(doc_id) over (partition by content_sha256 order by ingested_at, seq) as first_copy,
-        last_value(doc_id) over (
-            partition by source_file order by ingested_at, seq
-            rows between unbounded preceding and unbounded following
-        ) as latest_version
+        coalesce(
+            duplicate_of,
+            nullif(first_value(doc_id) over (partition by content_sha256 order by ingested_at, seq), doc_id)
+        ) as copy_of
     from source
+),
+versions as (
+    -- a story is named by its first document; the versions of a file are one story's documents
+    -- saved under one file name
+    select
+        *,
+        last_value(doc_id) over (
+            partition by source_file, coalesce(copy_of, doc_id) order by ingested_at, seq
+            rows between unbounded preceding and unbounded following
+        ) as latest_version,
+        bool_or(copy_of is null) over (partition by source_file, coalesce(copy_of, doc_id)) as file_holds_first
+    from copies
 ),
 final as (
     select
         doc_id, source_file, title, published_date, site, text, content_sha256, ingested_at,
         author, language, truncated,
-        coalesce(duplicate_of, nullif(first_copy, doc_id)) as duplicate_of,
+        case when file_holds_first then null else copy_of end as duplicate_of,
         nullif(latest_version, doc_id) as superseded_by
-    from ranked
+    from versions
 )
 select * from final
