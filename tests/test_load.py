@@ -81,12 +81,6 @@ def test_mark_duplicates_flags_a_trimmed_copy_not_a_new_story():
     stored = [("a", _doc("a").fingerprint)]
     copy = _doc("c", STORY + " Related Content", name="copy.txt")
     other = _doc("d", "Another story entirely about budgets and roads in Hartford county. " * 3)
-    out = mark_duplicates(
-        [
-            (Path("copy.txt"), copy),
-            (Path("d.txt"), other),
-            (Path("e.txt"), replace(other, doc_id="e")),
-        ],
-        stored,
-    )
-    assert [doc.duplicate_of for _, doc in out] == ["a", None, "d"]
+    docs = [copy, other, replace(other, doc_id="e")]
+    out = mark_duplicates([Extraction(doc, [], [], []) for doc in docs], stored)
+    assert [x.doc.duplicate_of for x in out] == ["a", None, "d"]

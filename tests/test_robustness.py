@@ -664,6 +664,26 @@ def test_robustness_error_inside_cleaning_quarantines_only_that_file(batch_root,
     assert "RecursionError" in rows[0][2]
 
 
+def test_robustness_copy_of_a_document_that_failed_nlp_is_not_a_duplicate(batch_root, monkeypatch):
+    real_annotate = batch._annotate
+
+    def annotate(nlp, docs, settings):
+        if any(doc.source_file == "a.txt" for doc in docs):
+            raise ValueError("simulated NLP failure")
+        return real_annotate(nlp, docs, settings)
+
+    monkeypatch.setattr(batch, "_annotate", annotate)
+    (batch_root / "inbox" / "a.txt").write_text(_article("Riverton"))
+    (batch_root / "inbox" / "b.txt").write_text(_article("Riverton") + "Share this story.\n")
+    settings = _batch_settings(batch_root)
+    paths = sorted((batch_root / "inbox").iterdir())
+    result = batch.process_batch(paths, load.start_load(settings.paths.db, 2), settings)
+    assert (result.documents, result.quarantined) == (1, 1)
+    with duckdb.connect(str(settings.paths.db), read_only=True) as con:
+        rows = con.execute("select source_file, duplicate_of from documents").fetchall()
+    assert rows == [("b.txt", None)]  # not a copy of a.txt, which is in quarantine
+
+
 def test_robustness_failed_move_leaves_file_for_next_run(batch_root, monkeypatch):
     (batch_root / "inbox" / "a.txt").write_text(_article("moves"))
     settings = _batch_settings(batch_root)

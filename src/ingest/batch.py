@@ -66,8 +66,9 @@ def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchR
     if len(present) < len(paths):
         log.warning("%d listed files left the inbox before being read", len(paths) - len(present))
     known, cleaned, rejected = _triage(present, settings)
-    cleaned = mark_duplicates(cleaned, load.fingerprints(p.db))
     extractions, failures = extract(cleaned, settings)
+    # after NLP, so a document quarantined by it is never a later document's first copy
+    extractions = mark_duplicates(extractions, load.fingerprints(p.db))
     failed = {r.doc_id: r for _, r in failures}
     rejected += failures + [
         (path, replace(failed[doc_id], source_file=inbox.as_text(path.name)))
@@ -97,17 +98,17 @@ def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchR
 
 
 def mark_duplicates(
-    cleaned: list[tuple[Path, CleanDoc]], stored: list[tuple[str, bytes]]
-) -> list[tuple[Path, CleanDoc]]:
+    extractions: list[Extraction], stored: list[tuple[str, bytes]]
+) -> list[Extraction]:
     """Set duplicate_of on each document that repeats an earlier one (stored, or earlier in the
     batch): the same story saved twice under other page chrome or another name."""
     earlier = [(doc_id, from_bytes(data)) for doc_id, data in stored]
     out = []
-    for path, doc in cleaned:
-        signature = from_bytes(doc.fingerprint)
+    for x in extractions:
+        signature = from_bytes(x.doc.fingerprint)
         first = first_near_duplicate(signature, earlier)
-        out.append((path, replace(doc, duplicate_of=first) if first else doc))
-        earlier.append((doc.doc_id, signature))
+        out.append(replace(x, doc=replace(x.doc, duplicate_of=first)) if first else x)
+        earlier.append((x.doc.doc_id, signature))
     return out
 
 
@@ -208,7 +209,8 @@ def _carry_out(moves: list[Move]) -> int:
 def extract(
     docs: list[tuple[Path, CleanDoc]], settings: Settings
 ) -> tuple[list[Extraction], list[tuple[Path, Rejection]]]:
-    """Entities and claims for English documents; others are stored without NLP."""
+    """Entities and claims for English documents; others are stored without NLP. Extractions
+    come back in the order of docs."""
     nlp = load_pipeline(settings.paths.model)
     capped = [(path, _cap(doc, settings.nlp.max_chars)) for path, doc in docs]
     english = [(path, doc) for path, doc in capped if doc.language == ENGLISH]
@@ -234,7 +236,8 @@ def extract(
                         ),
                     )
                 )
-    return out, failures
+    done = {x.doc.doc_id: x for x in out}
+    return [done[doc.doc_id] for _, doc in capped if doc.doc_id in done], failures
 
 
 def _annotate(nlp: Language, docs: list[CleanDoc], settings: Settings) -> list[Extraction]:
