@@ -36,3 +36,37 @@ def test_since_clause_opens_the_period(nlp):
         "convictions for the felony."
     )
     assert scopes(nlp, text)["no"] == (date(2013, 1, 1), PUBLISHED)
+
+
+def speakers(nlp, text: str) -> dict[str, str | None]:
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    claims = claims_from_paragraphs(paragraphs, "doc", PUBLISHED)
+    return {c.quantity_text: c.attributed_to for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        # the name right before "said", even where the NER missed it; full name from the article
+        (
+            "Commissioner Ruth Sandoval spoke on Wednesday.\n\n"
+            "Sandoval said the cut could eliminate up to 90 positions.",
+            "up to 90",
+            "Ruth Sandoval",
+        ),
+        # the person inside a title run, not the organisation in front of it
+        (
+            "DOT spokeswoman Karen Lindqvist said ridership has grown 12 percent since January.",
+            "12 percent",
+            "Karen Lindqvist",
+        ),
+        # "according to" takes the phrase's head, a name the NER may not have labelled
+        (
+            "About 2,800 defendants are jailed awaiting trial, according to the Judicial Branch.",
+            "About 2,800",
+            "Judicial Branch",
+        ),
+    ],
+)
+def test_speaker(nlp, text, figure, speaker):
+    assert speakers(nlp, text)[figure] == speaker

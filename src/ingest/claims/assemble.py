@@ -52,10 +52,11 @@ def claims_from_paragraphs(
     """
     ents = [e for p in paragraphs for e in p.doc.ents]
     place = dominant_place(ents)
+    people = frozenset(w for e in ents if e.label_ == "PERSON" for w in e.text.split())
     claims = []
     last_speaker = None
     for para in paragraphs:
-        by_sentence, last_speaker = sentence_speakers(para.doc, last_speaker)
+        by_sentence, last_speaker = sentence_speakers(para.doc, last_speaker, people)
         speakers = {start: full_name(name, ents) for start, name in by_sentence.items()}
         for span in para.doc.spans[QUANTITIES_KEY]:
             prev = claims[-1] if claims and claims[-1].sentence == span.sent.text else None

@@ -80,17 +80,21 @@ _QUOTES = '"“”'
 NAME_WINDOW = 6
 
 
-def sentence_speakers(doc: Doc, last: str | None) -> tuple[dict[int, str], str | None]:
+def sentence_speakers(
+    doc: Doc, last: str | None, people: frozenset[str] = frozenset()
+) -> tuple[dict[int, str], str | None]:
     """Speaker per sentence start, and the last named speaker (carried to the next paragraph).
 
     Args:
         doc: one paragraph.
         last: the last speaker named before this paragraph, for "he said".
+        people: the words of every person's name in the document, so that "Sandoval said"
+            names a speaker even where the NER missed it in this sentence.
     """
     sents = list(doc.sents)
     own: list[str | None] = []
     for sent in sents:
-        name = sentence_speaker(sent, last)
+        name = sentence_speaker(sent, last, people)
         own.append(name)
         last = name or last
     out: dict[int, str] = {}
@@ -106,7 +110,9 @@ def sentence_speakers(doc: Doc, last: str | None) -> tuple[dict[int, str], str |
     return out, last
 
 
-def sentence_speaker(sent: Span, last: str | None) -> str | None:
+def sentence_speaker(
+    sent: Span, last: str | None, people: frozenset[str] = frozenset()
+) -> str | None:
     """The first named source of the sentence: a speech verb's subject or "according to X"."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
@@ -116,7 +122,7 @@ def sentence_speaker(sent: Span, last: str | None) -> str | None:
         else:
             continue
         if candidate is not None:
-            name = last if candidate.lower_ in _ANAPHORS else speaker_name(candidate)
+            name = last if candidate.lower_ in _ANAPHORS else speaker_name(candidate, people)
             if name is not None:
                 return name
     return None
@@ -143,16 +149,17 @@ def _according_to(token: Token) -> Token | None:
 
 
 def _speech_subject(verb: Token) -> Token | None:
-    """The verb's subject, or the name right before or after it ("Tully said", "said Feldman")."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None:
-        return subject
+    """The name right before the verb ("Sandoval said", however the parse hung it), the verb's
+    subject, or the name right after it ("said Feldman")."""
     doc = verb.doc
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and (
         before.pos_ in ("PROPN", "PRON") or before.ent_type_ in SPEAKER_LABELS
     ):
         return before
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        return subject
     after = doc[verb.i + 1 : min(len(doc), verb.i + 1 + NAME_WINDOW)]
     named = [e for e in after.ents if e.label_ in SPEAKER_LABELS]
     person = next((e for e in named if e.label_ == "PERSON"), None)
@@ -160,7 +167,7 @@ def _speech_subject(verb: Token) -> Token | None:
     return found.root if found is not None else None
 
 
-def speaker_name(token: Token) -> str | None:
+def speaker_name(token: Token, people: frozenset[str] = frozenset()) -> str | None:
     """A named person or organisation for the token; None for unnamed nouns ("officials")."""
     inside = [  # names in the phrase up to its head, not in a clause after it
         e
@@ -180,9 +187,9 @@ def speaker_name(token: Token) -> str | None:
             ),
             None,
         )
-        return speaker_name(source) if source is not None else None
+        return speaker_name(source, people) if source is not None else None
     proper = token.tag_ in ("NNP", "NNPS") or (token.pos_ == "PROPN" and token.tag_ != "NNS")
-    if proper or (token.is_title and token.i != token.sent.start):
+    if proper or token.text in people or (token.is_title and token.i != token.sent.start):
         return actor_phrase(token)  # "the Judicial Branch": a name the NER did not label
     return None
 
