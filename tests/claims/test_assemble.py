@@ -54,6 +54,13 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "up to 90",
             "Ruth Sandoval",
         ),
+        # "she" is the last person who spoke, not an organisation named in between
+        (
+            "Commissioner Ruth Sandoval said group homes are closing. The Appropriations "
+            "Committee said the budget is tight. About 400 children live in them, she said.",
+            "About 400",
+            "Ruth Sandoval",
+        ),
         # the person inside a title run, not the organisation in front of it
         (
             "DOT spokeswoman Karen Lindqvist said ridership has grown 12 percent since January.",

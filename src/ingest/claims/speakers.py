@@ -83,11 +83,12 @@ NAME_WINDOW = 6
 def sentence_speakers(
     doc: Doc, last: str | None, people: frozenset[str] = frozenset()
 ) -> tuple[dict[int, str], str | None]:
-    """Speaker per sentence start, and the last named speaker (carried to the next paragraph).
+    """Speaker per sentence start, and the last person named as a speaker (carried to the next
+    paragraph, for "she said": an organisation told in between is not "she").
 
     Args:
         doc: one paragraph.
-        last: the last speaker named before this paragraph, for "he said".
+        last: the last person named as a speaker before this paragraph.
         people: the words of every person's name in the document, so that "Sandoval said"
             names a speaker even where the NER missed it in this sentence.
     """
@@ -96,7 +97,8 @@ def sentence_speakers(
     for sent in sents:
         name = sentence_speaker(sent, last, people)
         own.append(name)
-        last = name or last
+        if name is not None and name.split()[-1] in people:
+            last = name
     out: dict[int, str] = {}
     for i, sent in enumerate(sents):
         speaker = own[i]
