@@ -49,6 +49,7 @@ def test_counted_thing(nlp, text, expected):
         "He was sentenced to 12 years in prison.",  # a length of time
         "The company raised $3 million from investors.",  # the money is the object
         "Boys were nearly four times as likely as girls to be detained.",  # a comparison
+        "About two-thirds of them left the district.",  # a pronoun names nothing to count
     ],
 )
 def test_nothing_counted(nlp, text):

@@ -301,7 +301,14 @@ def _subject_noun(token: Token) -> Token | None:
     if subject is not None:
         return subject
     window = verb.doc[max(verb.sent.start, verb.i - SUBJECT_WINDOW) : verb.i]
-    return next((t for t in reversed(window) if t.pos_ == "NOUN" and t.i != token.i), None)
+    return next(
+        (
+            t
+            for t in reversed(window)
+            if t.pos_ == "NOUN" and t.i != token.i and t.ent_type_ != "PERSON"
+        ),
+        None,
+    )
 
 
 def _child(verb: Token, deps: frozenset[str] | set[str], figure: Token) -> Token | None:
@@ -347,7 +354,12 @@ def _inside(token: Token, span: Span) -> bool:
 
 
 def _is_of_nmod(token: Token) -> bool:
-    return token.dep_ == "nmod" and any(g.lower_ == "of" for g in token.children)
+    """ "of kids", not "of them": a pronoun names nothing to count."""
+    return (
+        token.dep_ == "nmod"
+        and token.pos_ != "PRON"
+        and any(g.lower_ == "of" for g in token.children)
+    )
 
 
 def phrase(noun: Token, outside: Span | None = None) -> str:
