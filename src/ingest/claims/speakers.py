@@ -176,8 +176,13 @@ def speaker_name(token: Token, people: frozenset[str] = frozenset()) -> str | No
         for e in token.doc.ents
         if e.label_ in SPEAKER_LABELS and token.left_edge.i <= e.start <= token.i
     ]
-    person = next((e for e in inside if e.label_ == "PERSON"), None) or _person_in_title(token)
-    ent = person or entity_at(token) or _entity_after(token) or (inside[0] if inside else None)
+    own = entity_at(token)
+    person = (
+        (own if own is not None and own.label_ == "PERSON" else None)
+        or next((e for e in reversed(inside) if e.label_ == "PERSON"), None)
+        or _person_in_title(token)
+    )  # the person the token names, else the one nearest before it ("Town Clerk Marian Doyle")
+    ent = person or own or _entity_after(token) or (inside[0] if inside else None)
     if ent is not None and ent.label_ in SPEAKER_LABELS:
         return ent.text
     if token.lemma_.lower() in DATA_NOUNS or token.lower_.rstrip("s") in DATA_NOUNS:
