@@ -182,8 +182,14 @@ def speaker_name(token: Token, people: frozenset[str] = frozenset()) -> str | No
         or next((e for e in reversed(inside) if e.label_ == "PERSON"), None)
         or _person_in_title(token)
     )  # the person the token names, else the one nearest before it ("Town Clerk Marian Doyle")
-    ent = person or own or _entity_after(token) or (inside[0] if inside else None)
-    if ent is not None and ent.label_ in SPEAKER_LABELS:
+    for ent in (person, own):
+        if ent is not None and ent.label_ in SPEAKER_LABELS:
+            return ent.text
+    proper = token.tag_ in ("NNP", "NNPS") or (token.pos_ == "PROPN" and token.tag_ != "NNS")
+    if proper or token.text in people or (token.is_title and token.i != token.sent.start):
+        return actor_phrase(token)  # "the Judicial Branch", whatever part of it the NER labelled
+    ent = _entity_after(token) or (inside[0] if inside else None)
+    if ent is not None:
         return ent.text
     if token.lemma_.lower() in DATA_NOUNS or token.lower_.rstrip("s") in DATA_NOUNS:
         source = next(
@@ -195,9 +201,6 @@ def speaker_name(token: Token, people: frozenset[str] = frozenset()) -> str | No
             None,
         )
         return speaker_name(source, people) if source is not None else None
-    proper = token.tag_ in ("NNP", "NNPS") or (token.pos_ == "PROPN" and token.tag_ != "NNS")
-    if proper or token.text in people or (token.is_title and token.i != token.sent.start):
-        return actor_phrase(token)  # "the Judicial Branch": a name the NER did not label
     return None
 
 
