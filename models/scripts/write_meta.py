@@ -48,7 +48,7 @@ def main() -> None:
     meta |= {
         "name": "claims",
         "version": "0.1.0",
-        "description": "CPU pipeline for news-claims-ingest: tagger, morphologizer, parser, lemmatizer (UD EWT), NER (OntoNotes 5.0) and the ingest_quantity_finder rule component.",
+        "description": "CPU pipeline for news-claims-ingest: tagger, morphologizer, parser, lemmatizer (UD EWT), NER (OntoNotes 5.0), and two rule components: ingest_sentence_guard (shipped disabled; the ingest loader enables it for news) and ingest_quantity_finder.",
         "license": "CC BY-SA 4.0 (trained on UD EWT); OntoNotes-derived weights are subject to the LDC licence terms",
         "sources": SOURCES,
     }
