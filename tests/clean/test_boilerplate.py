@@ -160,6 +160,11 @@ def test_date_from_lines_only_trusts_publication_cues(head, first, expected):
         ),
         ("About the Coalition for Safe Homes: The Coalition is a statewide network.", "about"),
         ("###", "end-mark"),
+        (
+            "We value your privacy. We and our partners use cookies to deliver and improve our "
+            "services. Manage choices   Agree",
+            "legal",
+        ),
     ],
 )
 def test_widget_kind_names_chrome(line, kind):
@@ -184,6 +189,7 @@ def test_widget_kind_names_chrome(line, kind):
         "Check the property card first",
         "The county will begin certifying results Nov. 18.",
         "Eastport schools to start Aug. 28",
+        "Scouts sold 4,000 boxes of cookies at the fair, organizers said.",
     ],
 )
 def test_widget_kind_leaves_article_lines_alone(line):

@@ -150,7 +150,8 @@ _WIDGETS: dict[str, re.Pattern[str]] = {
             | schlagworte|étiquettes|etiquetas)\s*:.*|posted\s+in\s+.*\|.*""",
         "legal": r"""(?:privacy\s+policy|terms\s+of\s+(?:use|service)|cookie\s+(?:policy|settings)|do\s+not\s+sell.*
             | accept\s+(?:all\s+)?cookies|mentions\s+légales|impressum|datenschutz|aviso\s+legal).{0,80}
-            | .*\bwe\s+use\s+cookies\b.*|.*\bby\s+signing\s+up\b.*|was\s+this\s+page\s+helpful\?.*""",
+            | .*\bwe\s+use\s+cookies\b.*|.*\bby\s+signing\s+up\b.*|was\s+this\s+page\s+helpful\?.*
+            | (?=.*\bcookies\b).*\b(?:agree|accept|consent|manage\s+(?:choices|preferences)|privacy)\b.*  # consent banners""",
         "email": r"""view\s+(?:this\s+)?e-?mail\s+in\s+(?:your|a)\s+browser|.*\bunsubscribe\b.*
             | you\s+are\s+receiving\s+this\s+(?:e-?mail|message)\b.*|from:\s.*@.*|subject:\s.*""",
         "end-mark": r"""\#{3}|-\s*30\s*-|_{3,}|[—–-]{1,2}|end""",
