@@ -118,3 +118,9 @@ def test_parse_date_reads_numeric_dates_by_language(text, language, expected):
 )
 def test_date_from_lines_ignores_a_bare_date_above_the_headline(head, bare_from, expected):
     assert date_from_lines(head, None, TODAY, bare_from=bare_from) == expected
+
+
+def test_date_from_lines_reads_a_cue_on_its_own_line_above_the_headline():
+    head = ["News Release", "FOR IMMEDIATE RELEASE", "March 4, 2025", "Blood supply drops"]
+    # bare dates count only after the headline (index 3), so the cue must carry this one
+    assert date_from_lines(head, None, TODAY, "en", bare_from=4) == date(2025, 3, 4)

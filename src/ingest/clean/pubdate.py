@@ -35,6 +35,7 @@ _CUED = re.compile(
     rf"(?:{_TIME}\s*,?\s*)?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+_CUE_ONLY = re.compile(rf"^\s*(?:{_CUE})\s*:?\s*$", re.IGNORECASE)
 _DATELINE = re.compile(
     rf"^[A-Z][\w .,'’-]{{1,40}}?[\s(,–—-]+(?P<date>{_DATE})\)?\s*"
     r"(?:/[^/]{1,40}/|\([A-Z][\w .-]{0,20}\))?\s*(?:--|[–—-])"
@@ -74,7 +75,10 @@ def date_from_lines(
     Returns:
         The date, or None when the text does not establish one.
     """
-    candidates = [(_CUED, ln) for ln in head] + [(_DATE_ONLY, ln) for ln in head[bare_from:]]
+    # a cue on a line of its own dates the next line ("FOR IMMEDIATE RELEASE" / "March 4, 2025")
+    joined = [f"{ln} {nxt}" for ln, nxt in zip(head, head[1:]) if _CUE_ONLY.match(ln)]
+    candidates = [(_CUED, ln) for ln in head + joined]
+    candidates += [(_DATE_ONLY, ln) for ln in head[bare_from:]]
     if first_paragraph:
         candidates += [(_DATELINE, first_paragraph[:160]), (_CUED, first_paragraph[:200])]
     for pattern, line in candidates:
