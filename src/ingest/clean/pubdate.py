@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 import dateparser
 
@@ -76,7 +77,7 @@ def date_from_lines(
         The date, or None when the text does not establish one.
     """
     # a cue on a line of its own dates the next line ("FOR IMMEDIATE RELEASE" / "March 4, 2025")
-    joined = [f"{ln} {nxt}" for ln, nxt in zip(head, head[1:]) if _CUE_ONLY.match(ln)]
+    joined = [f"{ln} {nxt}" for ln, nxt in pairwise(head) if _CUE_ONLY.match(ln)]
     candidates = [(_CUED, ln) for ln in head + joined]
     candidates += [(_DATE_ONLY, ln) for ln in head[bare_from:]]
     if first_paragraph:
