@@ -77,3 +77,16 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
 )
 def test_speaker(nlp, text, figure, speaker):
     assert speakers(nlp, text)[figure] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a bounded figure defining a share of a group is not a count of its own
+        ("The agency said 97 percent of travelers waited less than 15 minutes.", ["97 percent"]),
+        # a count as subject does not make the other figure a definition
+        ("The 28 cases involved more than 45 victims.", ["28", "more than 45"]),
+    ],
+)
+def test_thresholds_defining_a_share_are_not_claims(nlp, text, figures):
+    assert list(scopes(nlp, text)) == figures

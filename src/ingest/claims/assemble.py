@@ -27,6 +27,8 @@ QUANTITIES_KEY = "quantities"
 # Words before a DATE entity that belong to the time phrase ("since", "its inception in").
 TIME_LEFT_CONTEXT = 6
 _NOW_WORDS = frozenset({"currently", "now", "today"})
+# Bounds that make a figure a threshold when a share of a group is the subject of its clause.
+_THRESHOLD_BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 
 
 def entities_from_paragraphs(paragraphs: list[Paragraph], doc_id: str) -> list[Entity]:
@@ -96,7 +98,7 @@ def _claim(
     previous: Scope,
 ) -> Claim | None:
     quantity = parse_quantity(span.text)
-    if quantity is None:
+    if quantity is None or (quantity.bound in _THRESHOLD_BOUNDS and defines_group(span)):
         return None
     noun, measure_unit = counted_and_unit(span)
     verb = governing_verb(noun if noun is not None else span.root)
@@ -121,6 +123,22 @@ def _claim(
         period_end=end,
         char_start=offset + span.start_char,
         char_end=offset + span.end_char,
+    )
+
+
+def defines_group(span: Span) -> bool:
+    """A bounded figure in the predicate of a clause whose subject is a share of a group: it
+    defines the share ("97 percent of travelers waited less than 15 minutes", "2 in 5
+    households spend more than half their income"), it is not a count of its own."""
+    clause = clause_head(span.root)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is None:
+        return False
+    return any(
+        q.label_ in ("PERCENT", "RATIO")
+        and q.start != span.start
+        and subject.left_edge.i <= q.start <= subject.right_edge.i
+        for q in span.doc.spans[QUANTITIES_KEY]
     )
 
 
