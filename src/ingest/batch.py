@@ -28,7 +28,7 @@ from ingest.annotate.pipeline import load_pipeline
 from ingest.claims.assemble import claims_from_paragraphs, entities_from_paragraphs
 from ingest.claims.names import aliases_from_paragraphs
 from ingest.clean import clean_document
-from ingest.clean.fingerprint import first_near_duplicate, from_bytes
+from ingest.clean.fingerprint import SignatureIndex, from_bytes
 from ingest.errors import Reason
 from ingest.inbox import Move
 from ingest.read import read_document
@@ -102,13 +102,13 @@ def mark_duplicates(
 ) -> list[Extraction]:
     """Set duplicate_of on each document that repeats an earlier one (stored, or earlier in the
     batch): the same story saved twice under other page chrome or another name."""
-    earlier = [(doc_id, from_bytes(data)) for doc_id, data in stored]
+    earlier = SignatureIndex(stored)
     out = []
     for x in extractions:
         signature = from_bytes(x.doc.fingerprint)
-        first = first_near_duplicate(signature, earlier)
+        first = earlier.first_near_duplicate(signature)
         out.append(replace(x, doc=replace(x.doc, duplicate_of=first)) if first else x)
-        earlier.append((x.doc.doc_id, signature))
+        earlier.add(x.doc.doc_id, signature)
     return out
 
 

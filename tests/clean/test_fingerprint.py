@@ -8,8 +8,8 @@ from ingest.clean import clean_document
 from ingest.clean.fingerprint import (
     DUPLICATE_SIMILARITY,
     SIGNATURE_SIZE,
+    SignatureIndex,
     from_bytes,
-    is_near_duplicate,
     minhash,
     similarity,
     to_bytes,
@@ -38,8 +38,20 @@ def cleaned(name: str) -> str:
         ("20_dcf-caseload-audit.html", "34_medicaid-overpayment-audit.txt", False),
     ],
 )
-def test_is_near_duplicate_matches_the_same_story_only(first, second, duplicate):
-    assert is_near_duplicate(minhash(cleaned(first)), minhash(cleaned(second))) is duplicate
+def test_index_matches_the_same_story_only(first, second, duplicate):
+    index = SignatureIndex([("first", to_bytes(minhash(cleaned(first))))])
+    assert (index.first_near_duplicate(minhash(cleaned(second))) == "first") is duplicate
+
+
+def test_index_answers_the_earliest_match_stored_or_added():
+    story = minhash("Shelters turned away 1,932 requests for beds in 2017, the coalition said.")
+    other = minhash("The council approved a $212 million budget on Tuesday night.")
+    index = SignatureIndex([("old", to_bytes(other)), ("short", to_bytes(story[:32]))])
+    assert index.first_near_duplicate(story) is None  # a signature of another size never matches
+    index.add("new", story)
+    index.add("newer", story)
+    assert index.first_near_duplicate(story) == "new"
+    assert index.first_near_duplicate(other) == "old"
 
 
 def test_minhash_is_deterministic_and_compact():

@@ -12,6 +12,9 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+from collections.abc import Iterable
+
+import numpy as np
 
 SHINGLE_WORDS = 4
 SIGNATURE_SIZE = 64
@@ -75,23 +78,43 @@ def similarity(first: tuple[int, ...], second: tuple[int, ...]) -> float:
     return sum(x == y for x, y in zip(first, second, strict=True)) / len(first)
 
 
-def is_near_duplicate(first: tuple[int, ...], second: tuple[int, ...]) -> bool:
-    """The two signatures belong to the same story."""
-    return similarity(first, second) >= DUPLICATE_SIMILARITY
+class SignatureIndex:
+    """Signatures of earlier documents as uint32 matrices, for near-duplicate lookups.
+
+    One vectorised comparison per new document instead of a Python loop over every stored one:
+    with 50,000 stored documents a lookup takes milliseconds, not a quarter of a second, so
+    de-duplication stays cheap as the warehouse grows.
+    """
+
+    def __init__(self, stored: Iterable[tuple[str, bytes]] = ()) -> None:
+        """Index (doc_id, to_bytes signature) pairs, oldest first; other sizes are skipped."""
+        rows = [(doc_id, data) for doc_id, data in stored if len(data) == 4 * SIGNATURE_SIZE]
+        self._ids = [doc_id for doc_id, _ in rows]
+        # one matrix for what was stored, then a row per document added: never copied again
+        self._blocks = [_matrix(b"".join(data for _, data in rows))]
+
+    def add(self, doc_id: str, signature: tuple[int, ...]) -> None:
+        """Make signature an earlier document for later lookups."""
+        self._ids.append(doc_id)
+        self._blocks.append(_matrix(to_bytes(signature)))
+
+    def first_near_duplicate(self, signature: tuple[int, ...]) -> str | None:
+        """The id of the earliest indexed document with similarity >= DUPLICATE_SIMILARITY."""
+        if len(signature) != SIGNATURE_SIZE:
+            return None
+        row = _matrix(to_bytes(signature))
+        offset = 0
+        for block in self._blocks:
+            hits = np.flatnonzero((block == row).mean(axis=1) >= DUPLICATE_SIMILARITY)
+            if hits.size:
+                return self._ids[offset + int(hits[0])]
+            offset += len(block)
+        return None
 
 
-def first_near_duplicate(
-    signature: tuple[int, ...], earlier: list[tuple[str, tuple[int, ...]]]
-) -> str | None:
-    """The id of the first earlier (id, signature) that is a near-duplicate of signature."""
-    return next(
-        (
-            doc_id
-            for doc_id, other in earlier
-            if len(other) == len(signature) and is_near_duplicate(signature, other)
-        ),
-        None,
-    )
+def _matrix(data: bytes) -> np.ndarray:
+    """Concatenated to_bytes signatures as a (documents, SIGNATURE_SIZE) array."""
+    return np.frombuffer(data, dtype="<u4").reshape(-1, SIGNATURE_SIZE)
 
 
 def to_bytes(signature: tuple[int, ...]) -> bytes:
