@@ -153,7 +153,8 @@ def score(gold: list[dict], predicted: dict[str, list[Claim]]) -> Scores:
         s.correct["bound"] += bound_ok
         s.correct["time"] += time_ok
         s.correct["counted"] += count_ok
-        s.correct["speaker"] += speaker_ok(g["attributed_to"], c.attributed_to)
+        speaker_right = speaker_ok(g["attributed_to"], c.attributed_to)
+        s.correct["speaker"] += speaker_right
         s.confusion["bound"][(g["bound"], c.bound)] += 1
         s.confusion["time"][
             (_kind(_dates(g)), "ok" if time_ok else _kind((c.period_start, c.period_end)))
@@ -161,16 +162,15 @@ def score(gold: list[dict], predicted: dict[str, list[Claim]]) -> Scores:
         s.confusion["speaker"][
             (
                 g["attributed_to"] is not None,
-                "ok"
-                if speaker_ok(g["attributed_to"], c.attributed_to)
-                else c.attributed_to is not None,
+                "ok" if speaker_right else c.attributed_to is not None,
             )
         ] += 1
         s.confusion["counted"][("ok" if count_ok else "wrong")] += 1
-        if not (value_ok and bound_ok and time_ok and count_ok):
+        if not (value_ok and bound_ok and time_ok and count_ok and speaker_right):
             s.errors.append(
                 f"FIELDS  {g['doc']}: {g['anchor']!r}: value {c.value}/{g['value']} bound {c.bound}/{g['bound']} "
-                f"counted {c.counted!r}/{g['counted']!r} time {c.period_start}..{c.period_end}/{g['period_start']}..{g['period_end']}"
+                f"counted {c.counted!r}/{g['counted']!r} time {c.period_start}..{c.period_end}/{g['period_start']}..{g['period_end']} "
+                f"speaker {c.attributed_to!r}/{g['attributed_to']!r}"
             )
     gold_spans = {(g["doc"], g["start"]) for g in gold}
     for doc, claims in predicted.items():

@@ -73,6 +73,40 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "About 2,800",
             "Judicial Branch",
         ),
+        # two subjects in the parse, or none: the name after a clause-ending ", said"
+        (
+            "Haven House, which runs the county's only family shelter, turned away 61 families "
+            "in March, said spokeswoman Dana Whitfield.",
+            "61",
+            "Dana Whitfield",
+        ),
+        # a description before the name
+        (
+            "Nearly 3 in 10 adults in Hartford lack a regular doctor, according to the nonprofit "
+            "CareWatch.",
+            "Nearly 3 in 10",
+            "CareWatch",
+        ),
+        # the author of the report, in a clause after it
+        (
+            "Overdose deaths fell 9 percent last year, according to a report the state "
+            "Department of Public Health released Monday.",
+            "9 percent",
+            "the state Department of Public Health",
+        ),
+        # "the report shows", "the department said": the source named before
+        (
+            "Overdose deaths fell last year, according to figures from the Department of Public "
+            "Health.\n\nThe report shows 1,204 people died in 2023.",
+            "1,204",
+            "the Department of Public Health",
+        ),
+        (
+            "The Department of Public Health counted the deaths.\n\nFentanyl was involved in "
+            "84 percent of them, the department said.",
+            "84 percent",
+            "The Department of Public Health",
+        ),
     ],
 )
 def test_speaker(nlp, text, figure, speaker):
@@ -90,3 +124,4 @@ def test_speaker(nlp, text, figure, speaker):
 )
 def test_thresholds_defining_a_share_are_not_claims(nlp, text, figures):
     assert list(scopes(nlp, text)) == figures
+

@@ -18,4 +18,4 @@ def test_the_person_a_title_run_ends_with_not_the_title_the_ner_also_called_a_pe
         pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
         ents=["B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O", "O"],
     )
-    assert sentence_speaker(doc[:], None) == "Marian Doyle"
+    assert sentence_speaker(doc[:]) == "Marian Doyle"

@@ -19,7 +19,7 @@ from ingest.claims.roles import (
     phrase,
     subject_of,
 )
-from ingest.claims.speakers import full_name, sentence_speakers
+from ingest.claims.speakers import Named, Recent, full_name, sentence_speakers
 from ingest.claims.timescope import NO_SCOPE, Scope, resolve_scope
 from ingest.records import Claim, Entity
 
@@ -54,11 +54,11 @@ def claims_from_paragraphs(
     """
     ents = [e for p in paragraphs for e in p.doc.ents]
     place = dominant_place(ents)
-    people = frozenset(w for e in ents if e.label_ == "PERSON" for w in e.text.split())
+    named = Named.from_ents(ents)
     claims = []
-    last_speaker = None
+    recent = Recent()
     for para in paragraphs:
-        by_sentence, last_speaker = sentence_speakers(para.doc, last_speaker, people)
+        by_sentence, recent = sentence_speakers(para.doc, recent, named)
         speakers = {start: full_name(name, ents) for start, name in by_sentence.items()}
         for span in para.doc.spans[QUANTITIES_KEY]:
             prev = claims[-1] if claims and claims[-1].sentence == span.sent.text else None

@@ -1,10 +1,14 @@
 """Who a figure is attributed to: "said Duryea", "Katz told legislators", "according to X", quotes.
 
-A speaker is named by the entity the parse points at; "he said" takes the last named speaker,
-and a quoted sentence without its own cue borrows the nearest attributed sentence's speaker.
+A speaker is named by the entity the parse points at; "he said" takes the last person named as
+a speaker, "the report shows" the last other source, "the department said" the document's
+organisation with "Department" in its name, and a quoted sentence without its own cue borrows
+the nearest attributed sentence's speaker.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -53,6 +57,9 @@ SPEECH_VERBS = frozenset(
         "warned",
         "confirm",
         "confirmed",
+        "show",
+        "shows",
+        "showed",
     ]
 )
 # "according to data from the Department of Labor": the source is the data's origin.
@@ -73,32 +80,102 @@ DATA_NOUNS = frozenset(
     ]
 )
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
+NOT_SPEAKER_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+)
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _ANAPHORS = frozenset({"he", "she", "they"})
 _QUOTES = '"“”'
+# "the department said": a common noun naming an institution stands for one the document named.
+INSTITUTION_NOUNS = frozenset(
+    [
+        "administration",
+        "agency",
+        "authority",
+        "board",
+        "bureau",
+        "center",
+        "coalition",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "council",
+        "court",
+        "department",
+        "district",
+        "foundation",
+        "group",
+        "hospital",
+        "institute",
+        "office",
+        "police",
+        "service",
+        "university",
+    ]
+)
 # How far after "according to" or a speech verb the speaker's name may start (tokens).
 NAME_WINDOW = 6
 
 
+@dataclass(frozen=True)
+class Named:
+    """Who the whole document names, for a sentence that names a speaker only in part."""
+
+    people: frozenset[str] = frozenset()  # the words of every person's name ("Sandoval said")
+    organisations: tuple[str, ...] = ()  # organisation names in text order ("the department")
+
+    @classmethod
+    def from_ents(cls, ents: list[Span]) -> Named:
+        return cls(
+            frozenset(w for e in ents if e.label_ == "PERSON" for w in e.text.split()),
+            tuple(dict.fromkeys(e.text for e in ents if e.label_ == "ORG")),
+        )
+
+    def institution(self, noun: str) -> str | None:
+        """The first organisation whose name has the noun as a word: "Department of Transportation"
+        for "department"."""
+        word = noun.lower()
+        return next(
+            (o for o in self.organisations if len(o.split()) > 1 and word in o.lower().split()),
+            None,
+        )
+
+
+@dataclass(frozen=True)
+class Recent:
+    """The last person and the last other source named as a speaker, carried from sentence to
+    sentence and paragraph to paragraph: "she said" is the person (an organisation told in
+    between is not "she"), "the report shows" the source."""
+
+    person: str | None = None
+    source: str | None = None
+
+    def after(self, name: str | None, named: Named) -> Recent:
+        if name is None:
+            return self
+        if name.split()[-1] in named.people:
+            return replace(self, person=name)
+        return replace(self, source=name)
+
+
 def sentence_speakers(
-    doc: Doc, last: str | None, people: frozenset[str] = frozenset()
-) -> tuple[dict[int, str], str | None]:
-    """Speaker per sentence start, and the last person named as a speaker (carried to the next
-    paragraph, for "she said": an organisation told in between is not "she").
+    doc: Doc, recent: Recent = Recent(), named: Named = Named()
+) -> tuple[dict[int, str], Recent]:
+    """Speaker per sentence start, and the speakers to carry to the next paragraph.
 
     Args:
         doc: one paragraph.
-        last: the last person named as a speaker before this paragraph.
-        people: the words of every person's name in the document, so that "Sandoval said"
-            names a speaker even where the NER missed it in this sentence.
+        recent: the speakers named before this paragraph.
+        named: who the whole document names, so that "Sandoval said" names a speaker even where
+            the NER missed it in this sentence.
     """
     sents = list(doc.sents)
     own: list[str | None] = []
     for sent in sents:
-        name = sentence_speaker(sent, last, people)
+        name = sentence_speaker(sent, recent, named)
         own.append(name)
-        if name is not None and name.split()[-1] in people:
-            last = name
+        recent = recent.after(name, named)
     out: dict[int, str] = {}
     for i, sent in enumerate(sents):
         speaker = own[i]
@@ -109,12 +186,10 @@ def sentence_speakers(
             )
         if speaker is not None:
             out[sent.start] = speaker
-    return out, last
+    return out, recent
 
 
-def sentence_speaker(
-    sent: Span, last: str | None, people: frozenset[str] = frozenset()
-) -> str | None:
+def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named()) -> str | None:
     """The first named source of the sentence: a speech verb's subject or "according to X"."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
@@ -123,20 +198,29 @@ def sentence_speaker(
             candidate = _speech_subject(token)
         else:
             continue
-        if candidate is not None:
-            name = last if candidate.lower_ in _ANAPHORS else speaker_name(candidate, people)
-            if name is not None:
-                return name
+        if candidate is None:
+            continue
+        if candidate.lower_ in _ANAPHORS:
+            name = recent.person
+        else:
+            name = speaker_name(candidate, named)
+            if name is None and _refers_back(candidate):
+                name = recent.source  # "the report shows": the source just named
+        if name is not None:
+            return name
     return None
 
 
 def _is_speech_verb(token: Token) -> bool:
-    """ "said", "estimates that" (even when tagged a noun), but not "unemployment claims"."""
+    """ "said", "estimates that", ", the report shows." (even when tagged a noun), but not
+    "unemployment claims"."""
     if not (token.lower_ in SPEECH_VERBS or token.lemma_ in SPEECH_VERBS):
         return False
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
-        token.pos_ == "VERB" or token.dep_ == "ROOT" or (nxt is not None and nxt.lower_ == "that")
+        token.pos_ == "VERB"
+        or token.dep_ in ("ROOT", "parataxis")
+        or (nxt is not None and nxt.lower_ == "that")
     )
 
 
@@ -151,26 +235,41 @@ def _according_to(token: Token) -> Token | None:
 
 
 def _speech_subject(verb: Token) -> Token | None:
-    """The name right before the verb ("Sandoval said", however the parse hung it), the verb's
-    subject, or the name right after it ("said Feldman")."""
+    """The name or data noun right before the verb ("Sandoval said", "the report shows", however
+    the parse hung it), the name right after a clause-ending ", said" ("..., said spokesman
+    Osei"), the verb's subject (the nearest where the parse gives two), or the name right after
+    it ("said Feldman")."""
     doc = verb.doc
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and (
-        before.pos_ in ("PROPN", "PRON") or before.ent_type_ in SPEAKER_LABELS
+        before.pos_ in ("PROPN", "PRON")
+        or before.ent_type_ in SPEAKER_LABELS
+        or _is_data_noun(before)
     ):
         return before
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None:
-        return subject
-    after = doc[verb.i + 1 : min(len(doc), verb.i + 1 + NAME_WINDOW)]
-    named = [e for e in after.ents if e.label_ in SPEAKER_LABELS]
+    after = _name_after(verb)
+    if after is not None and before is not None and before.text == ",":
+        return after
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    return after
+
+
+def _name_after(verb: Token) -> Token | None:
+    """The person (else organisation) named within NAME_WINDOW tokens after the verb."""
+    window = verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 1 + NAME_WINDOW)]
+    named = [e for e in window.ents if e.label_ in SPEAKER_LABELS]
     person = next((e for e in named if e.label_ == "PERSON"), None)
     found = person or (named[0] if named else None)
     return found.root if found is not None else None
 
 
-def speaker_name(token: Token, people: frozenset[str] = frozenset()) -> str | None:
-    """A named person or organisation for the token; None for unnamed nouns ("officials")."""
+def speaker_name(token: Token, named: Named = Named()) -> str | None:
+    """A named person or organisation for the token; None for unnamed nouns ("officials") and
+    for dates and figures ("Wednesday said" is a misparse)."""
+    if token.ent_type_ in NOT_SPEAKER_LABELS:
+        return None
     inside = [  # names in the phrase up to its head, not in a clause after it
         e
         for e in token.doc.ents
@@ -186,22 +285,54 @@ def speaker_name(token: Token, people: frozenset[str] = frozenset()) -> str | No
         if ent is not None and ent.label_ in SPEAKER_LABELS:
             return ent.text
     proper = token.tag_ in ("NNP", "NNPS") or (token.pos_ == "PROPN" and token.tag_ != "NNS")
-    if proper or token.text in people or (token.is_title and token.i != token.sent.start):
+    if proper or token.text in named.people or (token.is_title and token.i != token.sent.start):
         return actor_phrase(token)  # "the Judicial Branch", whatever part of it the NER labelled
     ent = _entity_after(token) or (inside[0] if inside else None)
     if ent is not None:
         return ent.text
-    if token.lemma_.lower() in DATA_NOUNS or token.lower_.rstrip("s") in DATA_NOUNS:
-        source = next(
+    if token.lower_ in INSTITUTION_NOUNS and _is_definite(token):
+        return named.institution(token.lower_)
+    if _is_data_noun(token):
+        source = next((c for c in token.children if c.dep_ == "nmod" and _has_case(c)), None)
+        source = source or next(  # "a report the department released", "data compiled by X"
             (
-                c
+                g
                 for c in token.children
-                if c.dep_ == "nmod" and any(g.lower_ in ("from", "by", "of") for g in c.children)
+                if c.dep_.startswith("acl")
+                for g in c.children
+                if g.dep_ in SUBJECT_DEPS or (g.dep_.startswith("obl") and _has_case(g, ("by",)))
             ),
             None,
         )
-        return speaker_name(source, people) if source is not None else None
+        return speaker_name(source, named) if source is not None else None
     return None
+
+
+def _is_data_noun(token: Token) -> bool:
+    return token.lemma_.lower() in DATA_NOUNS or token.lower_.rstrip("s") in DATA_NOUNS
+
+
+def _is_definite(token: Token) -> bool:
+    """ "the department": its determiner, or the word before it where the parse hung the
+    determiner elsewhere."""
+    before = token.doc[token.i - 1 : token.i]
+    return any(
+        t.lower_ == "the" for t in [*before, *(c for c in token.children if c.dep_ == "det")]
+    )
+
+
+def _refers_back(token: Token) -> bool:
+    """ "the report", "the data": a bare definite data noun, not "this government report"."""
+    return (
+        _is_data_noun(token)
+        and _is_definite(token)
+        and not any(c.dep_ in ("compound", "amod") for c in token.children)
+    )
+
+
+def _has_case(token: Token, words: tuple[str, ...] = ("from", "by", "of")) -> bool:
+    """The token is introduced by one of the prepositions ("data from the department")."""
+    return any(c.dep_ == "case" and c.lower_ in words for c in token.children)
 
 
 def _person_in_title(token: Token) -> Span | None:
@@ -220,11 +351,16 @@ def _person_in_title(token: Token) -> Span | None:
 
 
 def _entity_after(token: Token) -> Span | None:
-    """ "Lt. Marisol Vega": a title before the name the NER found."""
-    if not token.is_title:
-        return None
+    """ "Lt. Marisol Vega", "the nonprofit DataHaven": a title or a description right before the
+    name the NER found."""
     return next(
-        (e for e in token.doc.ents if e.label_ in SPEAKER_LABELS and 0 < e.start - token.i <= 2),
+        (
+            e
+            for e in token.doc.ents
+            if e.label_ in SPEAKER_LABELS
+            and 0 < e.start - token.i <= 2
+            and (token.is_title or (e.root.head == token and e.root.dep_ == "appos"))
+        ),
         None,
     )
 
