@@ -125,3 +125,12 @@ def test_speaker(nlp, text, figure, speaker):
 def test_thresholds_defining_a_share_are_not_claims(nlp, text, figures):
     assert list(scopes(nlp, text)) == figures
 
+
+def test_a_percentage_change_counts_what_the_figure_before_it_counts(nlp):
+    text = (
+        "Rhode Island's child welfare agency had 2,081 children in its care as of March 31, "
+        "down 7 percent from a year earlier, Director Elaine Prescott said."
+    )
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted == {"2,081": "children", "7 percent": "children"}

@@ -36,6 +36,10 @@ def counted(nlp, text: str) -> str | None:
         # people named by a group, and hyphenated modifiers
         ("About 2,300 Democrats voted early.", "Democrats"),
         ("The agency opened six drop-in centers last year.", "centers"),
+        # either end of a range may carry the noun it belongs to
+        ("Repeat offenders pay fines of $100 to $250.", "fines"),
+        # "down" parsed as the predicate of the copula
+        ("The vacancy rate is down 1.2 percentage points from last spring.", "vacancy rate"),
     ],
 )
 def test_counted_thing(nlp, text, expected):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -24,6 +25,9 @@ from ingest.claims.timescope import NO_SCOPE, Scope, resolve_scope
 from ingest.records import Claim, Entity
 
 QUANTITIES_KEY = "quantities"
+_CHANGE_CUE = re.compile(
+    r"(?:\b(?:up|down)|\ban? (?:increase|decrease|rise|drop|decline) of),?\s*$", re.I
+)
 # Words before a DATE entity that belong to the time phrase ("since", "its inception in").
 TIME_LEFT_CONTEXT = 6
 _NOW_WORDS = frozenset({"currently", "now", "today"})
@@ -71,7 +75,8 @@ def claims_from_paragraphs(
 
 def inherit_counted(claims: list[Claim]) -> list[Claim]:
     """A figure with nothing counted takes what the sentence's previous figure of the same unit
-    counts: "28 homicides last year, up from 20 in 2015, while New Haven had 13" -> homicides."""
+    counts: "28 homicides last year, up from 20 in 2015, while New Haven had 13" -> homicides;
+    so does a percentage change of it: "2,081 children in care, down 7 percent" -> children."""
     out: list[Claim] = []
     for claim in claims:
         prev = out[-1] if out else None
@@ -80,12 +85,20 @@ def inherit_counted(claims: list[Claim]) -> list[Claim]:
             and prev is not None
             and prev.sentence == claim.sentence
             and prev.counted is not None
-            and prev.unit == claim.unit
+            and (prev.unit == claim.unit or _changes_previous(claim))
             and claim.unit not in TIME_UNITS
         ):
             claim = replace(claim, counted=prev.counted)
         out.append(claim)
     return out
+
+
+def _changes_previous(claim: Claim) -> bool:
+    """ "..., down 7 percent", "an increase of 12 percent": a relative change of the figure before."""
+    if claim.unit not in ("percent", "percentage points"):
+        return False
+    before = claim.sentence[: claim.sentence.find(claim.quantity_text)]
+    return _CHANGE_CUE.search(before) is not None
 
 
 def _claim(

@@ -113,6 +113,40 @@ TRANSITIVE_VERBS = frozenset(
         "slashed",
     ]
 )
+# Verbs of change that take no object: an object the parse gives them is a misparsed phrase
+# ("fell to 412 in 2016, the lowest total since ...": burglaries fell, not the total).
+INTRANSITIVE_VERBS = frozenset(
+    [
+        "rise",
+        "rose",
+        "risen",
+        "fall",
+        "fell",
+        "fallen",
+        "climb",
+        "climbed",
+        "slip",
+        "slipped",
+        "decline",
+        "declined",
+        "jump",
+        "jumped",
+        "surge",
+        "surged",
+        "sink",
+        "sank",
+        "plunge",
+        "plunged",
+        "soar",
+        "soared",
+        "dip",
+        "dipped",
+        "tick",
+        "ticked",
+        "remain",
+        "remained",
+    ]
+)
 _RATE_WORDS = frozenset({"percent", "%", "points", "point", "times", "cents"})
 TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
@@ -209,7 +243,9 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
             return of, unit
         anchor, noun = noun, None
     if noun is None:
-        found = _modified_noun(anchor) or _copula_subject(anchor)
+        # either end of a range may hang on the noun: "fines of $50 to $75"
+        ends = [anchor, *(t for t in span if t.i != anchor.i and not _inside(t.head, span))]
+        found = next(filter(None, map(_modified_noun, ends)), None) or _copula_subject(anchor)
         if found is None and unit not in TIME_UNITS:
             found = _subject_noun(anchor)
         return (_compound_head(found) if found is not None else None), unit
@@ -268,16 +304,19 @@ def _modified_noun(token: Token) -> Token | None:
 
 def _copula_subject(token: Token) -> Token | None:
     """The subject of the copular clause the figure is predicate of: "the fare is $1.75" -> fare,
-    "the rate is down 0.4 points" -> rate (UD makes the predicate the head of subject and copula)."""
+    "the rate is down 0.4 points" -> rate (UD makes the predicate the head of subject and copula;
+    the parse may make "down" the predicate instead)."""
     for _ in range(2):
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ != "JJR"):
             return None  # "36 percent effective" describes, it does not count
-        children = list(token.children)
-        if any(c.dep_ == "cop" for c in children):
-            return next(
-                (c for c in children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")),
-                None,
-            )
+        adverbs = [c for c in token.children if c.dep_ in ("case", "advmod")]
+        for node in (token, *adverbs):
+            children = list(node.children)
+            if any(c.dep_ == "cop" for c in children):
+                return next(
+                    (c for c in children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")),
+                    None,
+                )
         token = token.head
     return None
 
@@ -292,7 +331,7 @@ def _subject_noun(token: Token) -> Token | None:
     verb = _change_verb(token)
     if verb is None:
         return None
-    obj = _child(verb, {"obj"}, token)
+    obj = None if _in(verb, INTRANSITIVE_VERBS) else _child(verb, {"obj"}, token)
     if obj is not None:
         return obj
     if _in(verb, TRANSITIVE_VERBS):
@@ -313,13 +352,15 @@ def _subject_noun(token: Token) -> Token | None:
 
 def _child(verb: Token, deps: frozenset[str] | set[str], figure: Token) -> Token | None:
     """The verb's noun dependent with one of deps closest to the figure, other than the figure's
-    own token or a unit of another figure ("totaled 4.2 inches ..., about 6 inches below normal")."""
+    own token, a unit of another figure ("totaled 4.2 inches ..., about 6 inches below normal")
+    or a person (a misparsed speaker: "has fallen to 31 percent, Superintendent Kemper told")."""
     found = [
         c
         for c in verb.children
         if c.dep_ in deps
         and c.pos_ in ("NOUN", "PROPN")
         and c.i != figure.i
+        and c.ent_type_ != "PERSON"
         and not (_measure_unit(c) or _is_rate_word(c))
     ]
     return min(found, key=lambda c: abs(c.i - figure.i), default=None)
