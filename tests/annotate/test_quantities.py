@@ -27,6 +27,8 @@ def _found(nlp, text):
         ("No other employees were charged.", ["No"]),
         ("The shelter housed an average of 45 people.", ["an average of 45"]),  # not "age of"
         ("Just under one-third of social workers left.", ["Just under one-third"]),
+        ("Car thefts rose to 1,310 in 2023.", ["1,310"]),  # "in" a year is no ratio
+        ("One in 4 adults smoke.", ["One in 4"]),
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
@@ -48,6 +50,10 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "A 16 and 17-year-old girl were trafficked.",
         "The clerk can be reached at (860) 253-6300, extension 4.",
         "The department has adopted a Vision Zero plan.",
+        "Tyrell Banks, 24, of Hartford and Dylan Pare, 19, of Bristol were charged.",
+        "Train 680 leaves Brunswick before dawn.",
+        "Scores rose for students in grades 3 through 8.",
+        "The school placed second in the science fair for the third straight year.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):

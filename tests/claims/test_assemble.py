@@ -107,6 +107,33 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "84 percent",
             "The Department of Public Health",
         ),
+        # "confirmed cases" describes; the speaker is the one who said it
+        (
+            "Maine recorded 912 confirmed cases of Lyme disease in 2022, the Maine Center for "
+            "Disease Control said Friday.",
+            "912",
+            "the Maine Center for Disease Control",
+        ),
+        # findings and conclusions name a source too, also through "researchers at"
+        (
+            "The Appropriations Committee concluded that the fund will run short by $41 "
+            "million next year.",
+            "$41 million",
+            "The Appropriations Committee",
+        ),
+        (
+            "A study by researchers at Yale University found that about one in three "
+            "renters was behind on rent.",
+            "about one in three",
+            "Yale University",
+        ),
+        # the institution owning the data: "department data", "the department's survey"
+        (
+            "The Hartford Police Department released its figures.\n\nCar thefts rose to 1,310 "
+            "in 2023, according to department data.",
+            "1,310",
+            "The Hartford Police Department",
+        ),
     ],
 )
 def test_speaker(nlp, text, figure, speaker):

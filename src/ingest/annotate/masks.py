@@ -41,9 +41,10 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "version": re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+\b", re.I),
     "route": re.compile(
-        r"\b(?:Route|Rt\.?|I-|Interstate|US|Exit|Room|Rm\.?|Flight|Suite|Apt\.?|Unit|Gate|Channel|Highway)\s*\d+\w*",
+        r"\b(?:Route|Rt\.?|I-|Interstate|US|Exit|Room|Rm\.?|Flight|Train|Bus|Track|Platform|Pier|Suite|Apt\.?|Unit|Gate|Channel|Highway)\s*\d+\w*",
         re.I,
     ),
+    "grade": re.compile(r"\bgrades?\s+(?:K|\d+)(?:\s*(?:through|to|and|-|–)\s*\d+)?", re.I),
     "score": re.compile(
         r"\b\d{1,3}-\d{1,3}\s+(?:win|loss|victory|defeat|lead|tie)\b|\b(?:won|lost|beat|defeated|fell)\b[^.]{0,40}?\b\d{1,3}-\d{1,3}\b",
         re.I,

@@ -27,6 +27,7 @@ _AGE_CUES = (
     "over the age of",
 )
 _AGE_BOUNDS = frozenset({"under", "over"})
+MAX_AGE = 120
 _PERCENT_TAILS = (
     ("percentage", "points"),
     ("percentage", "point"),
@@ -100,6 +101,8 @@ _TIME_WORDS = frozenset(
 )
 _ZERO_ADJECTIVES = frozenset({"other", "new", "additional", "further", "more"})
 _RANGE_JOINERS = frozenset({"-", "–", "—", "to", "in"})
+# Fraction words that are also ordinals ("a third of", but "the third straight year").
+_ORDINAL_FRACTIONS = frozenset({"third", "fifth"})
 _FRACTION_LEADS = frozenset(
     {"a", "by", "nearly", "almost", "about", "roughly", "than", "over", "some"}
 )
@@ -170,16 +173,22 @@ def _is_date_part(token: Token, ent: Span) -> bool:
     """
     if ent.label_ == "ORDINAL" or not (_is_num(token) or token.lower_ in FRACTIONS):
         return True
-    if token.is_digit and len(token) == 4 and int(token.text) in _YEARS:
-        return True
     doc = token.doc
+    nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    if token.lower_ in _ORDINAL_FRACTIONS and nxt != "of":
+        return True  # "for the third straight year" is an ordinal
+    if _is_year(token):
+        return True
     neighbours = [
         doc[i].lower_.rstrip(".") for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)
     ]
     if any(n in _MONTHS for n in neighbours):
         return True
-    nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     return nxt in _TIME_WORDS and not _DURATION.match(ent.text)
+
+
+def _is_year(token: Token) -> bool:
+    return token.is_digit and len(token) == 4 and int(token.text) in _YEARS
 
 
 def _is_num(token: Token) -> bool:
@@ -237,6 +246,8 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
         words = [t.lower_ for t in doc[end : end + 3]]
         gap = 2 if end + 2 < len(doc) and doc[end + 1].text in CURRENCY else 1
         nxt_num = end + gap < len(doc) and _is_num(doc[end + gap]) and end + gap not in blocked
+        if words[0] == "in" and nxt_num and _is_year(doc[end + gap]):
+            break  # "rose to 1,310 in 2023" dates the figure; "1 in 4" is a ratio
         if (
             _is_num(doc[end])
             and end not in blocked
@@ -313,11 +324,14 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
 
 
 def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
-    """ "Michael Farrow, 51, of Waterbury": an age set off by commas after a name."""
+    """ "Michael Farrow, 51, of Waterbury": an age set off by commas after a name (however the
+    tagger took the surname: "Tyrell Banks, 24,")."""
     if start < 2 or end - start != 1 or not doc[start].is_digit or doc[start - 1].text != ",":
         return False
     after = doc[end].text if end < len(doc) else "."
-    return doc[start - 2].pos_ == "PROPN" and after in (",", ".", ";")
+    name = doc[start - 2]
+    named = name.pos_ == "PROPN" or name.ent_type_ == "PERSON" or name.is_title
+    return named and int(doc[start].text) <= MAX_AGE and after in (",", ".", ";")
 
 
 def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
@@ -335,7 +349,7 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     )
     single = num_end - num_start == 1
     digits = [t for t in doc[num_start:num_end] if t.is_digit]
-    if digits and all(len(t) == 4 and int(t.text) in _YEARS for t in digits) and not noun_follows:
+    if digits and all(_is_year(t) for t in digits) and not noun_follows:
         return True  # "in 2013", "between 2010 and 2015": years, not counts
     if single and first.lower_ == "one" and span.start == num_start:
         return True

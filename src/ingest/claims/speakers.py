@@ -60,6 +60,12 @@ SPEECH_VERBS = frozenset(
         "show",
         "shows",
         "showed",
+        "find",
+        "finds",
+        "found",
+        "conclude",
+        "concludes",
+        "concluded",
     ]
 )
 # "according to data from the Department of Labor": the source is the data's origin.
@@ -114,6 +120,8 @@ INSTITUTION_NOUNS = frozenset(
         "university",
     ]
 )
+# Prepositions that tie a source to a noun: "data from", "a study by", "researchers at".
+_SOURCE_CASES = ("from", "by", "of", "at")
 # How far after "according to" or a speech verb the speaker's name may start (tokens).
 NAME_WINDOW = 6
 
@@ -216,6 +224,8 @@ def _is_speech_verb(token: Token) -> bool:
     "unemployment claims"."""
     if not (token.lower_ in SPEECH_VERBS or token.lemma_ in SPEECH_VERBS):
         return False
+    if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
+        return False  # "confirmed cases", "reported crimes" describe
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         token.pos_ == "VERB"
@@ -292,9 +302,13 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
         return ent.text
     if token.lower_ in INSTITUTION_NOUNS and _is_definite(token):
         return named.institution(token.lower_)
-    if _is_data_noun(token):
-        source = next((c for c in token.children if c.dep_ == "nmod" and _has_case(c)), None)
-        source = source or next(  # "a report the department released", "data compiled by X"
+    # "data from the department", "researchers at Case Western", "a report the department
+    # released", "data compiled by X", "department data", "the department's survey"
+    source = next(
+        (c for c in token.children if c.dep_ == "nmod" and _has_case(c, _SOURCE_CASES)), None
+    )
+    if source is None and _is_data_noun(token):
+        source = next(
             (
                 g
                 for c in token.children
@@ -304,8 +318,17 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
             ),
             None,
         )
-        return speaker_name(source, named) if source is not None else None
-    return None
+        owner = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in ("compound", "nmod:poss") and c.lower_ in INSTITUTION_NOUNS
+            ),
+            None,
+        )
+        if source is None and owner is not None:
+            return named.institution(owner.lower_)
+    return speaker_name(source, named) if source is not None else None
 
 
 def _is_data_noun(token: Token) -> bool:
@@ -330,7 +353,7 @@ def _refers_back(token: Token) -> bool:
     )
 
 
-def _has_case(token: Token, words: tuple[str, ...] = ("from", "by", "of")) -> bool:
+def _has_case(token: Token, words: tuple[str, ...]) -> bool:
     """The token is introduced by one of the prepositions ("data from the department")."""
     return any(c.dep_ == "case" and c.lower_ in words for c in token.children)
 
