@@ -54,6 +54,7 @@ def test_counted_thing(nlp, text, expected):
         "The company raised $3 million from investors.",  # the money is the object
         "Boys were nearly four times as likely as girls to be detained.",  # a comparison
         "About two-thirds of them left the district.",  # a pronoun names nothing to count
+        "Visitors spend an average of $95 each.",  # the statistic is not what is counted
     ],
 )
 def test_nothing_counted(nlp, text):

@@ -36,7 +36,7 @@ BOUND_CUES: tuple[tuple[str, str], ...] = (
     ("in excess of", "more_than"), ("at least", "at_least"), ("up to", "at_most"),
     ("an estimated", "approx"), ("close to", "approx"), ("nearly", "approx"), ("about", "approx"),
     ("roughly", "approx"), ("approximately", "approx"), ("almost", "approx"), ("around", "approx"),
-    ("some", "approx"), ("an average of", "approx"), ("over", "more_than"), ("under", "less_than"),
+    ("some", "approx"), ("over", "more_than"), ("under", "less_than"),
     ("below", "less_than"), ("between", "range"), ("from", "range"),
 )  # fmt: skip
 MAX_CUE_WORDS = 3

@@ -167,6 +167,7 @@ VERB_DISTANCE = 3
 CONTAINER_NOUNS = frozenset(
     {"number", "share", "percentage", "proportion", "count", "total", "amount", "majority"}
 )
+STATISTIC_NOUNS = frozenset({"average", "median", "mean"})
 # An "of" complement further than this from its noun is a separate phrase, not part of the name.
 MAX_OF_DISTANCE = 3
 
@@ -291,12 +292,14 @@ def _compound_head(noun: Token) -> Token:
 
 
 def _modified_noun(token: Token) -> Token | None:
-    """The noun a measure phrase belongs to: "deficit of roughly $300 million" -> deficit."""
+    """The noun a measure phrase belongs to: "deficit of roughly $300 million" -> deficit; not
+    the statistic it is ("an average of $108" counts no "average")."""
     head = token.head
     if (
         token.dep_ in ("nmod", "appos", "compound")
         and head.pos_ in ("NOUN", "PROPN")
         and head.i != token.i
+        and head.lower_ not in STATISTIC_NOUNS
     ):
         return head
     return None
