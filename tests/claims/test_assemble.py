@@ -161,3 +161,31 @@ def test_a_percentage_change_counts_what_the_figure_before_it_counts(nlp):
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
     assert counted == {"2,081": "children", "7 percent": "children"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "scope"),
+    [
+        # of two dates as near, the one after the figure
+        (
+            "Car thefts in the city climbed from 61 in 2012 to 412 in 2015.",
+            "412",
+            (date(2015, 1, 1), date(2015, 12, 31)),
+        ),
+        # the year a study appeared is not the period its figures cover
+        (
+            "A 2014 study by researchers at Yale University found that roughly one in four "
+            "children had elevated lead levels.",
+            "roughly one in four",
+            (None, None),
+        ),
+        # a date that names no period loses to an as near one that does
+        (
+            "Overdoses killed 1,038 people in 2016, a 13 percent increase over the year before.",
+            "13 percent",
+            (date(2016, 1, 1), date(2016, 12, 31)),
+        ),
+    ],
+)
+def test_time_scope_of_the_figure(nlp, text, figure, scope):
+    assert scopes(nlp, text)[figure] == scope

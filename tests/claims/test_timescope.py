@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from ingest.claims.timescope import resolve_scope
+from ingest.claims.timescope import names_period, resolve_scope
 
 PUB = date(2017, 1, 11)
 
@@ -31,6 +31,10 @@ PUB = date(2017, 1, 11)
         ("June 31, 2019", None, None),
         ("over the past decade", None, None),
         ("Mayor Ross said on Tuesday", date(2017, 1, 10), date(2017, 1, 10)),
+        ("in the fourth quarter", date(2016, 10, 1), date(2016, 12, 31)),
+        ("in the first quarter", date(2017, 1, 1), date(2017, 3, 31)),
+        ("the second quarter of 2015", date(2015, 4, 1), date(2015, 6, 30)),
+        ("by 2030", None, None),  # a target, not a period
     ],
 )
 def test_resolve_scope_against_publication_date(phrase, start, end):
@@ -47,3 +51,11 @@ def test_resolve_scope_relative_without_publication_date_is_null(phrase):
 
 def test_resolve_scope_since_without_publication_date_has_open_end():
     assert resolve_scope("since 2006", None) == (date(2006, 1, 1), None)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "named"),
+    [("last year", True), ("in 2016", True), ("over the year before", False), ("the fall", False)],
+)
+def test_names_period_tells_phrases_the_rules_read(phrase, named):
+    assert names_period(phrase) is named

@@ -177,7 +177,7 @@ def _is_date_part(token: Token, ent: Span) -> bool:
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     if token.lower_ in _ORDINAL_FRACTIONS and nxt != "of":
         return True  # "for the third straight year" is an ordinal
-    if _is_year(token):
+    if is_year(token):
         return True
     neighbours = [
         doc[i].lower_.rstrip(".") for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)
@@ -187,7 +187,8 @@ def _is_date_part(token: Token, ent: Span) -> bool:
     return nxt in _TIME_WORDS and not _DURATION.match(ent.text)
 
 
-def _is_year(token: Token) -> bool:
+def is_year(token: Token) -> bool:
+    """A four-digit year (1800-2100), written without separators."""
     return token.is_digit and len(token) == 4 and int(token.text) in _YEARS
 
 
@@ -246,7 +247,7 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
         words = [t.lower_ for t in doc[end : end + 3]]
         gap = 2 if end + 2 < len(doc) and doc[end + 1].text in CURRENCY else 1
         nxt_num = end + gap < len(doc) and _is_num(doc[end + gap]) and end + gap not in blocked
-        if words[0] == "in" and nxt_num and _is_year(doc[end + gap]):
+        if words[0] == "in" and nxt_num and is_year(doc[end + gap]):
             break  # "rose to 1,310 in 2023" dates the figure; "1 in 4" is a ratio
         if (
             _is_num(doc[end])
@@ -349,7 +350,7 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     )
     single = num_end - num_start == 1
     digits = [t for t in doc[num_start:num_end] if t.is_digit]
-    if digits and all(_is_year(t) for t in digits) and not noun_follows:
+    if digits and all(is_year(t) for t in digits) and not noun_follows:
         return True  # "in 2013", "between 2010 and 2015": years, not counts
     if single and first.lower_ == "one" and span.start == num_start:
         return True

@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ingest.annotate.paragraphs import Paragraph
+from ingest.annotate.quantities import is_year
 from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
     TIME_UNITS,
@@ -21,7 +22,7 @@ from ingest.claims.roles import (
     subject_of,
 )
 from ingest.claims.speakers import Named, Recent, full_name, sentence_speakers
-from ingest.claims.timescope import NO_SCOPE, Scope, resolve_scope
+from ingest.claims.timescope import NO_SCOPE, Scope, names_period, resolve_scope
 from ingest.records import Claim, Entity
 
 QUANTITIES_KEY = "quantities"
@@ -31,6 +32,9 @@ _CHANGE_CUE = re.compile(
 # Words before a DATE entity that belong to the time phrase ("since", "its inception in").
 TIME_LEFT_CONTEXT = 6
 _NOW_WORDS = frozenset({"currently", "now", "today"})
+DOCUMENT_NOUNS = frozenset(
+    {"study", "report", "survey", "audit", "analysis", "review", "paper", "law"}
+)
 # Bounds that make a figure a threshold when a share of a group is the subject of its clause.
 _THRESHOLD_BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 
@@ -171,7 +175,16 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
     the adverbs "currently", "now", "today".
     """
     sent = span.sent
-    found = [(e.start, e.end, e.root) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    found = [
+        (e.start, e.end, e.root)
+        for e in sent.ents
+        if e.label_ in ("DATE", "TIME") and not _dates_a_document(e)
+    ]
+    found += [  # a year the NER took for a count ("rose to 1,310 in 2023")
+        (t.i, t.i + 1, t)
+        for t in sent
+        if t.ent_type_ == "CARDINAL" and is_year(t) and not (span.start <= t.i < span.end)
+    ]
     found += [(t.i, t.i + 1, t) for t in sent if t.lower_ in _NOW_WORDS]
     clause = clause_head(span.root)
     in_clause = [f for f in found if clause_head(f[2]).i == clause.i]
@@ -186,14 +199,32 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
 
 
 def _scope_near(span: Span, found: list[tuple[int, int, Token]], published: date | None) -> Scope:
-    """The resolved period of the time expression nearest to the figure."""
+    """The resolved period of the time expression nearest to the figure. Of two as near, one
+    that names a period beats one that does not ("in 2017, a 13 percent increase over the year
+    before"), then the one after the figure ("from 61 in 2020 to 412 in 2022": 412 is 2022's)."""
     doc, sent = span.doc, span.sent
-    start, end, _ = min(found, key=lambda f: min(abs(f[0] - span.end), abs(span.start - f[1])))
-    left = doc[max(sent.start, start - TIME_LEFT_CONTEXT) : start]
-    words = [t.text for t in left if not t.is_punct]
-    if _opens_since_clause(doc[start]):
-        words = ["since"]  # "since Connecticut enacted the law in 2013" -> since 2013
-    return resolve_scope(" ".join([*words, doc[start:end].text]), published)
+    candidates = []
+    for start, end, _ in found:
+        left = doc[max(sent.start, start - TIME_LEFT_CONTEXT) : start]
+        # the words before the date, back to the last number or date ("to 412 in 2022": "in")
+        cut = max(
+            (t.i + 1 for t in left if t.like_num or t.ent_type_ in ("DATE", "TIME")), default=0
+        )
+        words = [t.text for t in left if t.i >= cut and not t.is_punct]
+        if _opens_since_clause(doc[start]):
+            words = ["since"]  # "since Connecticut enacted the law in 2013" -> since 2013
+        phrase = " ".join([*words, doc[start:end].text])
+        distance = min(abs(start - span.end), abs(span.start - end))
+        candidates.append(((distance, not names_period(phrase), start < span.start), phrase))
+    return resolve_scope(min(candidates)[1], published)
+
+
+def _dates_a_document(ent: Span) -> bool:
+    """ "a 2019 study found ...": the year the study appeared, not the period its figures cover."""
+    root = ent.root
+    return (
+        root.dep_ in ("amod", "compound", "nummod") and root.head.lemma_.lower() in DOCUMENT_NOUNS
+    )
 
 
 def _governs(date_clause: Token, clause: Token) -> bool:

@@ -26,6 +26,7 @@ _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_NAMES |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
 _MONTH = r"(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")(?![a-z])\.?"
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_QUARTERS = ("first", "second", "third", "fourth")
 _LENGTHS = {
     "day": relativedelta(days=1),
     "week": relativedelta(weeks=1),
@@ -39,6 +40,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "fiscal",
     ),
+    (re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?{_YEAR}\b"), "deadline"),
     (re.compile(rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|through)\s+{_YEAR}\b"), "years"),
     (re.compile(rf"\b{_YEAR}\s*[-–]\s*(?:{_YEAR}|(\d\d))\b"), "years"),
     (re.compile(rf"\bsince\s+(?:[\w'’]+\s+){{0,5}}?(?:{_MONTH}\s+)?{_YEAR}\b"), "since_year"),
@@ -49,6 +51,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "day_range",
     ),
     (re.compile(rf"\bsince\s+{_MONTH}(?:\s+(\d{{1,2}}))?\b"), "since_month"),
+    (re.compile(rf"\b(first|second|third|fourth)\s+quarter(?:\s+of\s+{_YEAR})?\b"), "quarter"),
     (re.compile(r"\b(?:currently|now|today|so far|to date|as of now)\b"), "now"),
     (re.compile(r"\b(?:last|past|previous)\s+year\b"), "last_year"),
     (re.compile(r"\bthis\s+year\b"), "this_year"),
@@ -90,6 +93,13 @@ def resolve_scope(phrase: str, published: date | None) -> Scope:
     return NO_SCOPE
 
 
+def names_period(phrase: str) -> bool:
+    """The phrase is one resolve_scope reads, given a publication date ("last year", "in 2016";
+    not "the year before")."""
+    lower = " ".join(phrase.lower().split())
+    return any(pattern.search(lower) for pattern, _ in _RULES)
+
+
 def _apply(kind: str, groups: tuple[str | None, ...], published: date | None) -> Scope:
     absolute = _absolute(kind, groups, published)
     if absolute is not None:
@@ -101,6 +111,8 @@ def _apply(kind: str, groups: tuple[str | None, ...], published: date | None) ->
 
 def _absolute(kind: str, g: tuple[str | None, ...], published: date | None) -> Scope | None:
     """Scopes that name their year; None for kinds that need the publication date."""
+    if kind == "deadline":
+        return NO_SCOPE  # "200,000 homes by 2030" is a target, not a period the figure covers
     if kind == "fiscal":
         year = int(next(x for x in g if x))
         return date(year - 1, FISCAL_YEAR_START_MONTH, 1), date(
@@ -113,6 +125,8 @@ def _absolute(kind: str, g: tuple[str | None, ...], published: date | None) -> S
         return _month_or_year(g[0], int(g[1]))[0], published
     if kind == "year":
         return _month_or_year(g[0], int(g[1]))
+    if kind == "quarter" and g[1]:
+        return _quarter(int(g[1]), g[0])
     if kind == "full_date":
         day = date(int(g[2]), _MONTH_NAMES[g[0]], int(g[1]))
         return day, day
@@ -131,6 +145,8 @@ def _relative(kind: str, g: tuple[str | None, ...], published: date) -> Scope:
         return (
             (published, published + length) if kind == "next" else (published - length, published)
         )
+    if kind == "quarter":  # the latest such quarter begun by the publication date
+        return _quarter(_recent(published, _quarter(published.year, g[0])[0].month, 1).year, g[0])
     if kind == "since_month":
         return _recent(published, _MONTH_NAMES[g[0]], int(g[1] or 1)), published
     if kind == "day_range":
@@ -146,6 +162,12 @@ def _relative(kind: str, g: tuple[str | None, ...], published: date) -> Scope:
     back = (published.weekday() - _WEEKDAYS[g[0]]) % 7
     day = published - timedelta(days=back)
     return day, day
+
+
+def _quarter(year: int, ordinal: str) -> Scope:
+    """ "the second quarter of 2023" -> 2023-04-01..2023-06-30."""
+    first = date(year, 3 * _QUARTERS.index(ordinal) + 1, 1)
+    return first, first + relativedelta(months=3) - timedelta(days=1)
 
 
 def _recent(published: date, month: int, day: int) -> date:
