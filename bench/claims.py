@@ -1,5 +1,5 @@
 """Claim extraction scored against a labelled set: tests/data/claims/ (the rules were tuned on it)
-or, with --data, tests/data/claims_heldout/ (written after tuning, never tuned on).
+or, with --data, tests/data/claims_heldout/ or claims_heldout2/ (written blind after tuning).
 
     .venv/bin/python bench/claims.py [--data DIR] [--verbose] [--json out.json]
 
