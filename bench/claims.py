@@ -4,8 +4,8 @@ or, with --data, tests/data/claims_heldout/ or claims_heldout2/ (written blind a
     .venv/bin/python bench/claims.py [--data DIR] [--verbose] [--json out.json]
 
 Prints precision/recall/F1 for value, value+counted and value+bound+time, accuracy of bound,
-time scope and speaker on matched claims, the confusion per field, and claims produced on the
-negative sentences (which should be none).
+time scope, speaker, counted thing and subject on matched claims, the confusion per field, and
+claims produced on the negative sentences (which should be none).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class Scores:
         }
         out |= {
             f"{k}_accuracy": round(self.accuracy(k), 4)
-            for k in ("bound", "time", "speaker", "counted")
+            for k in ("bound", "time", "speaker", "counted", "subject")
         }
         out |= {
             "gold": self.gold,
@@ -153,6 +153,7 @@ def score(gold: list[dict], predicted: dict[str, list[Claim]]) -> Scores:
         s.correct["bound"] += bound_ok
         s.correct["time"] += time_ok
         s.correct["counted"] += count_ok
+        s.correct["subject"] += counted_ok(g["subject"], c.subject)  # same head-word test
         speaker_right = speaker_ok(g["attributed_to"], c.attributed_to)
         s.correct["speaker"] += speaker_right
         s.confusion["bound"][(g["bound"], c.bound)] += 1
@@ -222,7 +223,7 @@ def main() -> None:
     for key in ("value", "value_counted", "value_bound_time"):
         p, r, f = s.prf(key)
         print(f"{key:<18} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    for key in ("bound", "counted", "time", "speaker"):
+    for key in ("bound", "counted", "time", "speaker", "subject"):
         print(f"{key + ' accuracy':<18} {s.accuracy(key):.3f}  (on {s.matched} matched)")
     print(f"claims on negative sentences: {len(s.negative_claims)}")
     for name, counts in s.confusion.items():

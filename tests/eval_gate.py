@@ -51,6 +51,7 @@ def test_eval_gate_corpus_is_the_pinned_one():
         "bound_accuracy",
         "time_accuracy",
         "speaker_accuracy",
+        "subject_accuracy",
     ],
 )
 def test_eval_gate_metric_above_floor(scores, metric):

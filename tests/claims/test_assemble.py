@@ -189,3 +189,24 @@ def test_a_percentage_change_counts_what_the_figure_before_it_counts(nlp):
 )
 def test_time_scope_of_the_figure(nlp, text, figure, scope):
     assert scopes(nlp, text)[figure] == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # a relative pronoun stands for the noun its clause describes
+        ("The club, which serves about 450 families, lost its lease.", "about 450", "club"),
+        # an infinitive takes the subject of the verb it completes
+        ("The state wants to spend $12 million on new sidewalks.", "$12 million", "state"),
+        # the subject that is the counted phrase itself is not an actor
+        ("Nearly 40 percent of riders paid cash.", "Nearly 40 percent", None),
+        # a dateline is not a subject
+        ("WATERBURY — Flooding damaged 212 homes last week.", "212", "Flooding"),
+        # the subject of "said" is the speaker, not the actor
+        ("Officials said 30 bridges need repairs.", "30", None),
+    ],
+)
+def test_subject(nlp, text, figure, subject):
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    claims = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    assert {c.quantity_text: c.subject for c in claims}[figure] == subject

@@ -32,6 +32,7 @@ _CHANGE_CUE = re.compile(
 # Words before a DATE entity that belong to the time phrase ("since", "its inception in").
 TIME_LEFT_CONTEXT = 6
 _NOW_WORDS = frozenset({"currently", "now", "today"})
+_SAYING = frozenset({"say", "says", "said", "tell", "tells", "told", "add", "adds", "added"})
 DOCUMENT_NOUNS = frozenset(
     {"study", "report", "survey", "audit", "analysis", "review", "paper", "law"}
 )
@@ -133,7 +134,10 @@ def _claim(
         unit=quantity.unit or measure_unit,
         counted=phrase(noun, span) if noun is not None else None,
         verb=verb.text if verb is not None else None,
-        subject=subject_of(verb, noun) if verb is not None else None,
+        # the subject of "said" is the speaker, in attributed_to ("reported 7,869 crimes" keeps it)
+        subject=subject_of(verb, noun, span)
+        if verb is not None and verb.lower_ not in _SAYING
+        else None,
         attributed_to=speakers.get(sent.start),
         location=place_of(span) or place,
         period_start=start,

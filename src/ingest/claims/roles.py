@@ -153,6 +153,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 _COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmod:npmod"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Words that make the noun after a figure a rate's denominator ("$22 an hour").
 _PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
 # How far right of a figure its noun may sit behind adjectives ("113,000 elderly and disabled
@@ -453,18 +454,45 @@ def clause_head(token: Token) -> Token:
     return token
 
 
-def subject_of(verb: Token, exclude: Token | None) -> str | None:
-    """The verb's subject (or the "by" agent of a passive), unless it is the counted noun itself."""
+def subject_of(verb: Token, counted: Token | None, figure: Span) -> str | None:
+    """The verb's subject (or the "by" agent of a passive), unless it holds the figure or what it
+    counts ("98 percent of kids interacted", "the number of children fell": the subject is the
+    counted phrase) or is a dateline the parse took for one ("HARTFORD — Overdoses killed").
+
+    A relative pronoun stands for the noun its clause describes ("the league, which serves 600
+    children" -> league); an infinitive takes the subject of the verb it completes ("the state
+    plans to spend $30 million" -> state).
+    """
+    inside = {figure.root.i} | ({counted.i} if counted is not None else set())
     for child in verb.children:
-        if exclude is not None and child.i == exclude.i:
+        if inside & {t.i for t in child.subtree}:
+            continue
+        if _is_dateline(child):  # "WATERBURY — Flooding damaged": the subject hangs on the place
+            appos = next((c for c in child.children if c.dep_ == "appos"), None)
+            if child.dep_ in SUBJECT_DEPS and appos is not None and appos.pos_ in ("NOUN", "PROPN"):
+                return phrase(appos)  # not the entity the NER ran across the dash
             continue
         if child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN"):
             return actor_phrase(child)
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in _RELATIVE_PRONOUNS:
+            described = verb.head
+            if verb.dep_ == "acl:relcl" and described.pos_ in ("NOUN", "PROPN"):
+                return actor_phrase(described)
         if child.dep_ == "obl:agent" or (
             child.dep_ == "obl" and any(g.lower_ == "by" for g in child.children)
         ):
             return actor_phrase(child)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        return subject_of(verb.head, counted, figure)
     return None
+
+
+def _is_dateline(token: Token) -> bool:
+    """ "HARTFORD —", "WINDSOR LOCKS, Conn. —": a capitalised place opening the sentence."""
+    start = token.sent.start
+    head = token.doc[start : min(token.sent.end, start + 6)]
+    dash = next((t.i for t in head if t.text in ("—", "–", "-", "--")), None)
+    return token.is_upper and token.is_alpha and dash is not None and token.i < dash
 
 
 def actor_phrase(token: Token) -> str:
