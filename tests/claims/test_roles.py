@@ -55,6 +55,7 @@ def test_counted_thing(nlp, text, expected):
         "Boys were nearly four times as likely as girls to be detained.",  # a comparison
         "About two-thirds of them left the district.",  # a pronoun names nothing to count
         "Visitors spend an average of $95 each.",  # the statistic is not what is counted
+        "Thieves sell the parts for up to $900 apiece.",
     ],
 )
 def test_nothing_counted(nlp, text):

@@ -156,6 +156,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Words that make the noun after a figure a rate's denominator ("$22 an hour").
 _PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
+_DISTRIBUTIVES = frozenset({"apiece", "each"})
 # How far right of a figure its noun may sit behind adjectives ("113,000 elderly and disabled
 # residents") when the parse did not attach it (tokens).
 NOUN_LOOKAHEAD = 5
@@ -233,6 +234,13 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     Args:
         span: the figure.
     """
+    noun, unit = _counted_and_unit(span)
+    if noun is not None and noun.lower_ in _DISTRIBUTIVES:
+        return None, unit  # "$1,500 apiece" counts nothing
+    return noun, unit
+
+
+def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     noun = counted_noun(span)
     unit = None
     anchor = _outer_token(span)
@@ -301,6 +309,7 @@ def _modified_noun(token: Token) -> Token | None:
         and head.pos_ in ("NOUN", "PROPN")
         and head.i != token.i
         and head.lower_ not in STATISTIC_NOUNS
+        and not (_is_rate_word(head) or _measure_unit(head))  # "81 percent, from 64 percent"
     ):
         return head
     return None
