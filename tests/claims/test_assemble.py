@@ -210,3 +210,15 @@ def test_subject(nlp, text, figure, subject):
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     claims = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
     assert {c.quantity_text: c.subject for c in claims}[figure] == subject
+
+
+def test_a_figure_standing_alone_as_subject_counts_what_the_figure_before_it_counted(nlp):
+    text = (
+        "Inspectors flagged 120 bridges in the county last year. About 30 were rated in poor "
+        "condition.\n\nThe state counted 2,300 homeless students in 2022. Nearly 60 percent "
+        "lived in shelters."
+    )
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted["About 30"] == "bridges"
+    assert counted["Nearly 60 percent"] == "homeless students"

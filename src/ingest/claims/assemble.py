@@ -13,11 +13,13 @@ from ingest.annotate.paragraphs import Paragraph
 from ingest.annotate.quantities import is_year
 from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
+    SUBJECT_DEPS,
     TIME_UNITS,
     clause_head,
     counted_and_unit,
     dominant_place,
     governing_verb,
+    outer_token,
     phrase,
     subject_of,
 )
@@ -66,31 +68,40 @@ def claims_from_paragraphs(
     named = Named.from_ents(ents)
     claims = []
     recent = Recent()
+    elliptical: set[str] = set()
     for para in paragraphs:
         by_sentence, recent = sentence_speakers(para.doc, recent, named)
         speakers = {start: full_name(name, ents) for start, name in by_sentence.items()}
+        first = len(claims)
         for span in para.doc.spans[QUANTITIES_KEY]:
             prev = claims[-1] if claims and claims[-1].sentence == span.sent.text else None
             previous = (prev.period_start, prev.period_end) if prev else NO_SCOPE
             claim = _claim(span, doc_id, published, place, speakers, para.offset, previous)
             if claim is not None:
+                if len(claims) > first and outer_token(span).dep_ in SUBJECT_DEPS:
+                    elliptical.add(claim.claim_id)
                 claims.append(claim)
-    return inherit_counted(claims)
+    return inherit_counted(claims, elliptical)
 
 
-def inherit_counted(claims: list[Claim]) -> list[Claim]:
+def inherit_counted(claims: list[Claim], elliptical: set[str]) -> list[Claim]:
     """A figure with nothing counted takes what the sentence's previous figure of the same unit
     counts: "28 homicides last year, up from 20 in 2015, while New Haven had 13" -> homicides;
-    so does a percentage change of it: "2,081 children in care, down 7 percent" -> children."""
+    so does a percentage change of it: "2,081 children in care, down 7 percent" -> children, and
+    a figure standing alone as a subject (claim ids in elliptical) what the paragraph's figure
+    before it counts: "19 kids have been missing since 1974. Three were listed since 2014."."""
     out: list[Claim] = []
     for claim in claims:
         prev = out[-1] if out else None
+        same_sentence = prev is not None and prev.sentence == claim.sentence
         if (
             claim.counted is None
             and prev is not None
-            and prev.sentence == claim.sentence
             and prev.counted is not None
-            and (prev.unit == claim.unit or _changes_previous(claim))
+            and (
+                (same_sentence and (prev.unit == claim.unit or _changes_previous(claim)))
+                or claim.claim_id in elliptical
+            )
             and claim.unit not in TIME_UNITS
         ):
             claim = replace(claim, counted=prev.counted)

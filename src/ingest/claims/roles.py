@@ -243,7 +243,7 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
 def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     noun = counted_noun(span)
     unit = None
-    anchor = _outer_token(span)
+    anchor = outer_token(span)
     if noun is not None and (_measure_unit(noun) or _is_rate_word(noun)):
         unit = _measure_unit(noun)
         if noun.lower_ == "times":
@@ -279,7 +279,7 @@ def _measure_unit(noun: Token) -> str | None:
     return None
 
 
-def _outer_token(span: Span) -> Token:
+def outer_token(span: Span) -> Token:
     """The token linking the figure to the sentence: the span root, or the percent/unit word after it."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lower_ in _RATE_WORDS and nxt.head.i != span.root.i:
