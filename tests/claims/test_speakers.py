@@ -19,3 +19,53 @@ def test_the_person_a_title_run_ends_with_not_the_title_the_ner_also_called_a_pe
         ents=["B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O", "O"],
     )
     assert sentence_speaker(doc[:]) == "Marian Doyle"
+
+
+def test_the_author_of_a_report_the_parse_hung_on_its_own_relative_clause():
+    # "..., according to a report the Foundation released.": report is the verb's oblique
+    words = [
+        "Sales",
+        "fell",
+        ",",
+        "according",
+        "to",
+        "a",
+        "report",
+        "the",
+        "Foundation",
+        "released",
+        ".",
+    ]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 6, 6, 3, 6, 9, 8, 9, 1, 1],
+        deps=[
+            "nsubj",
+            "ROOT",
+            "punct",
+            "case",
+            "fixed",
+            "det",
+            "obl",
+            "det",
+            "nsubj",
+            "ccomp",
+            "punct",
+        ],
+        pos=[
+            "NOUN",
+            "VERB",
+            "PUNCT",
+            "VERB",
+            "ADP",
+            "DET",
+            "NOUN",
+            "DET",
+            "PROPN",
+            "VERB",
+            "PUNCT",
+        ],
+        ents=["O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O"],
+    )
+    assert sentence_speaker(doc[:]) == "Foundation"

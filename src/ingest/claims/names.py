@@ -42,13 +42,13 @@ def acronym_aliases(text: str) -> list[tuple[str, str]]:
     pairs = []
     for match in _BRACKETED.finditer(text):
         words, acronym = match.group(1).split(), match.group(2).upper().replace("&", "")
-        start = next((i for i in range(len(words)) if _spells(words[i:], acronym)), None)
+        start = next((i for i in range(len(words)) if spells(words[i:], acronym)), None)
         if start is not None:
             pairs.append((match.group(2), " ".join(words[start:])))
     return pairs
 
 
-def _spells(words: list[str], acronym: str) -> bool:
+def spells(words: list[str], acronym: str) -> bool:
     """The acronym is the initials of a leading run of words (minor words optional)."""
     if not words or words[0].lower() in _MINOR_WORDS:
         return False

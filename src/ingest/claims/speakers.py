@@ -308,13 +308,16 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
         (c for c in token.children if c.dep_ == "nmod" and _has_case(c, _SOURCE_CASES)), None
     )
     if source is None and _is_data_noun(token):
+        clauses = [c for c in token.children if c.dep_.startswith("acl")]
+        if token.head.pos_ == "VERB" and token.head.i > token.i and token.dep_ not in SUBJECT_DEPS:
+            clauses.append(token.head)  # the parse hung the noun on its relative clause's verb
         source = next(
             (
                 g
-                for c in token.children
-                if c.dep_.startswith("acl")
+                for c in clauses
                 for g in c.children
-                if g.dep_ in SUBJECT_DEPS or (g.dep_.startswith("obl") and _has_case(g, ("by",)))
+                if g.i != token.i
+                and (g.dep_ in SUBJECT_DEPS or (g.dep_.startswith("obl") and _has_case(g, ("by",))))
             ),
             None,
         )
