@@ -34,7 +34,7 @@ _CHANGE_CUE = re.compile(
 # Words before a DATE entity that belong to the time phrase ("since", "its inception in").
 TIME_LEFT_CONTEXT = 6
 _NOW_WORDS = frozenset({"currently", "now", "today"})
-_SAYING = frozenset({"say", "says", "said", "tell", "tells", "told", "add", "adds", "added"})
+_SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
 DOCUMENT_NOUNS = frozenset(
     {"study", "report", "survey", "audit", "analysis", "review", "paper", "law"}
 )
