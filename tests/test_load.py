@@ -84,3 +84,18 @@ def test_mark_duplicates_flags_a_trimmed_copy_not_a_new_story():
     docs = [copy, other, replace(other, doc_id="e")]
     out = mark_duplicates([Extraction(doc, [], [], []) for doc in docs], stored)
     assert [x.doc.duplicate_of for x in out] == ["a", None, "d"]
+
+
+def test_load_a_documents_references_resolve_within_it_only(db):
+    text = "The state Department of Transportation counted the crashes. " * 3
+    load.write_batch(
+        db, "l2",
+        [
+            Extraction(_doc("c", text), [], [_claim("c", 322, "the Department")], [Alias("c", "department", "Department of Transportation", "reference")]),
+            Extraction(_doc("d", "A different story about parks and lakes in the north. " * 3), [], [_claim("d", 41, "her department")], []),
+        ],
+        [], [],
+    )  # fmt: skip
+    rows = dict(_rows(db, "select doc_id, subject_canonical from claims where doc_id in ('c', 'd')"))
+    assert rows == {"c": "Department of Transportation", "d": "her department"}
+    assert _rows(db, "select count(*) from canonical_names where alias_key = 'department'") == [(0,)]

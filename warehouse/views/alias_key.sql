@@ -5,4 +5,9 @@ create or replace macro alias_key(name) as
     regexp_replace(
         regexp_replace(regexp_replace(lower(trim(replace(name, '’', ''''))), '\s+', ' ', 'g'), '^the\s+', ''),
         '''s?$', ''
-    )
+    );
+
+-- reference_key(name): alias_key without a leading possessive pronoun, for a document's own
+-- references ("her department", "the Department" -> "department").
+create or replace macro reference_key(name) as
+    regexp_replace(alias_key(name), '^(her|his|its|their|our)\s+', '')

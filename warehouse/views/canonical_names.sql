@@ -4,6 +4,8 @@
 --               expansion, itself mapped through the analyst's table ("DCF" -> "Department of
 --               Children and Families" -> "Connecticut Department of Children and Families")
 --   source      user | document
+-- A document's references ("the Department" -> the one department it names, raw_aliases kind
+-- 'reference') hold within that document only; the claims view applies them.
 create or replace view canonical_names as
 with user_names as (
     select alias_key(alias) as alias_key, min(canonical) as canonical
@@ -15,6 +17,7 @@ document_names as (
            canonical,
            count(*) as uses
     from raw_aliases
+    where kind <> 'reference'  -- "the department" means another department in each document
     group by all
 ),
 document_best as (

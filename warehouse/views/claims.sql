@@ -19,7 +19,8 @@
 --                        measure (years, hours, miles, mph, tons, ...)
 --   verb                 the verb stating the figure ("identified", "prosecuted")
 --   subject_canonical    subject mapped through canonical_names ("DCF" -> "Connecticut
---                        Department of Children and Families"), else subject
+--                        Department of Children and Families"), else subject; "the Department",
+--                        "her department" first become the department the same document names
 --   attributed_to_canonical  the same for attributed_to
 --   counted_key          head noun of counted, lower case, singular ("referral"): measures' key
 --   is_duplicate         true when the document repeats an earlier one (documents.duplicate_of)
@@ -34,19 +35,27 @@ docs as (
 names as (
     select alias_key, canonical from canonical_names
 ),
+refs as (
+    select doc_id, alias_key(alias) as ref_key, min(canonical) as canonical
+    from raw_aliases
+    where kind = 'reference'
+    group by all
+),
 final as (
     select
         c.claim_id, c.doc_id, d.source_file, c.sentence, c.quantity_text, c.value, c.value_high,
         c.bound, c.counted, c.subject, c.attributed_to, c.location, c.period_start, c.period_end,
         c.char_start, c.char_end, c.bound_text, c.unit, c.verb,
-        coalesce(ns.canonical, c.subject) as subject_canonical,
-        coalesce(na.canonical, c.attributed_to) as attributed_to_canonical,
+        coalesce(ns.canonical, rs.canonical, c.subject) as subject_canonical,
+        coalesce(na.canonical, ra.canonical, c.attributed_to) as attributed_to_canonical,
         nullif(regexp_replace(regexp_replace(regexp_extract(lower(split_part(c.counted, ' of ', 1)), '([a-z-]+)\W*$', 1), 'ies$', 'y'), '([^s])s$', '\1'), '') as counted_key,
         d.duplicate_of is not null as is_duplicate,
         d.superseded_by is not null as is_superseded
     from source as c
     join docs as d using (doc_id)
-    left join names as ns on ns.alias_key = alias_key(c.subject)
-    left join names as na on na.alias_key = alias_key(c.attributed_to)
+    left join refs as rs on rs.doc_id = c.doc_id and rs.ref_key = reference_key(c.subject)
+    left join refs as ra on ra.doc_id = c.doc_id and ra.ref_key = reference_key(c.attributed_to)
+    left join names as ns on ns.alias_key = alias_key(coalesce(rs.canonical, c.subject))
+    left join names as na on na.alias_key = alias_key(coalesce(ra.canonical, c.attributed_to))
 )
 select * from final

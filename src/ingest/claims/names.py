@@ -10,6 +10,7 @@ comparing names by the alias_key macro (warehouse/views/alias_key.sql).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span
 
@@ -20,15 +21,46 @@ _BRACKETED = re.compile(
     r"\b((?:[A-Z][\w'’&.-]*\s+|(?:of|and|for|the|on|in|to)\s+){1,10}[A-Z][\w'’&.-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)"
 )
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
+# "the department said": a common noun naming an institution stands for one the document named.
+INSTITUTION_NOUNS = frozenset(
+    [
+        "administration",
+        "agency",
+        "authority",
+        "board",
+        "bureau",
+        "center",
+        "coalition",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "council",
+        "court",
+        "department",
+        "district",
+        "foundation",
+        "group",
+        "hospital",
+        "institute",
+        "office",
+        "police",
+        "service",
+        "university",
+    ]
+)
 
 
 def aliases_from_paragraphs(paragraphs: list[Paragraph], doc_id: str) -> list[Alias]:
-    """Every acronym and surname alias the document defines, once each."""
+    """Every acronym, surname and reference alias the document defines, once each."""
     text = "\n\n".join(p.doc.text for p in paragraphs)
     ents = [e for p in paragraphs for e in p.doc.ents]
-    pairs = {(a, c, "acronym") for a, c in acronym_aliases(text)} | {
-        (a, c, "surname") for a, c in surname_aliases(ents)
-    }
+    organisations = [e.text for e in ents if e.label_ == "ORG"]
+    pairs = (
+        {(a, c, "acronym") for a, c in acronym_aliases(text)}
+        | {(a, c, "surname") for a, c in surname_aliases(ents)}
+        | {(a, c, "reference") for a, c in reference_aliases(text, organisations)}
+    )
     return [Alias(doc_id, alias, canonical, kind) for alias, canonical, kind in sorted(pairs)]
 
 
@@ -59,6 +91,35 @@ def spells(words: list[str], acronym: str) -> bool:
         if acronym in (every, major):
             return True
     return False
+
+
+def institution(noun: str, organisations: Sequence[str]) -> str | None:
+    """The first multi-word organisation whose name has the noun as a word: "Department of
+    Transportation" for "department"."""
+    word = noun.lower()
+    return next(
+        (o for o in organisations if len(o.split()) > 1 and word in o.lower().split()), None
+    )
+
+
+def reference_aliases(text: str, organisations: Sequence[str]) -> list[tuple[str, str]]:
+    """(noun, organisation) for each institution noun the text uses to refer back ("the
+    Department", "her department", not "the Department of ..."), resolved by institution().
+
+    These hold within their document only: "the department" is another department elsewhere.
+    """
+    pairs = []
+    for noun in sorted(INSTITUTION_NOUNS):
+        if re.search(rf"\b(?:the|her|his|its|their|our)\s+{noun}\b(?!\s+of\b)", text, re.I):
+            found = institution(noun, organisations)
+            if found is not None:
+                pairs.append((noun, strip_the(found)))
+    return pairs
+
+
+def strip_the(name: str) -> str:
+    """ "the state Department of Transportation" -> "state Department of Transportation"."""
+    return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
 def surname_aliases(ents: list[Span]) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.claims.names import strip_possessive
+from ingest.claims.names import INSTITUTION_NOUNS, institution, strip_possessive
 from ingest.claims.roles import SUBJECT_DEPS, actor_phrase, entity_at
 
 # Forms and lemmas: the trained lemmatizer is not perfect on irregular verbs.
@@ -92,34 +92,6 @@ NOT_SPEAKER_LABELS = frozenset(
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _ANAPHORS = frozenset({"he", "she", "they"})
 _QUOTES = '"“”'
-# "the department said": a common noun naming an institution stands for one the document named.
-INSTITUTION_NOUNS = frozenset(
-    [
-        "administration",
-        "agency",
-        "authority",
-        "board",
-        "bureau",
-        "center",
-        "coalition",
-        "college",
-        "commission",
-        "committee",
-        "company",
-        "council",
-        "court",
-        "department",
-        "district",
-        "foundation",
-        "group",
-        "hospital",
-        "institute",
-        "office",
-        "police",
-        "service",
-        "university",
-    ]
-)
 # Prepositions that tie a source to a noun: "data from", "a study by", "researchers at".
 _SOURCE_CASES = ("from", "by", "of", "at")
 # How far after "according to" or a speech verb the speaker's name may start (tokens).
@@ -138,15 +110,6 @@ class Named:
         return cls(
             frozenset(w for e in ents if e.label_ == "PERSON" for w in e.text.split()),
             tuple(dict.fromkeys(e.text for e in ents if e.label_ == "ORG")),
-        )
-
-    def institution(self, noun: str) -> str | None:
-        """The first organisation whose name has the noun as a word: "Department of Transportation"
-        for "department"."""
-        word = noun.lower()
-        return next(
-            (o for o in self.organisations if len(o.split()) > 1 and word in o.lower().split()),
-            None,
         )
 
 
@@ -301,7 +264,7 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
     if ent is not None:
         return ent.text
     if token.lower_ in INSTITUTION_NOUNS and _is_definite(token):
-        return named.institution(token.lower_)
+        return institution(token.lower_, named.organisations)
     # "data from the department", "researchers at Case Western", "a report the department
     # released", "data compiled by X", "department data", "the department's survey"
     source = next(
@@ -330,7 +293,7 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
             None,
         )
         if source is None and owner is not None:
-            return named.institution(owner.lower_)
+            return institution(owner.lower_, named.organisations)
     return speaker_name(source, named) if source is not None else None
 
 
