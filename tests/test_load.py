@@ -96,6 +96,10 @@ def test_load_a_documents_references_resolve_within_it_only(db):
         ],
         [], [],
     )  # fmt: skip
-    rows = dict(_rows(db, "select doc_id, subject_canonical from claims where doc_id in ('c', 'd')"))
+    rows = dict(
+        _rows(db, "select doc_id, subject_canonical from claims where doc_id in ('c', 'd')")
+    )
     assert rows == {"c": "Department of Transportation", "d": "her department"}
-    assert _rows(db, "select count(*) from canonical_names where alias_key = 'department'") == [(0,)]
+    assert _rows(db, "select count(*) from canonical_names where alias_key = 'department'") == [
+        (0,)
+    ]

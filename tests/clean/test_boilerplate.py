@@ -158,6 +158,19 @@ def test_date_from_lines_only_trusts_publication_cues(head, first, expected):
             "at any amount and join the 40,000 members who are building a better community.",
             "donation",
         ),
+        (
+            "Support for independent journalism comes from readers like you. Your gift to the "
+            "Harbor Ledger keeps reporters at city hall.",
+            "donation",
+        ),
+        ("Become a sustaining member of our newsroom, powered by you.", "donation"),
+        ("Give now", "station"),
+        ("Get storm alerts: Download the free KBTV 4 News app for iPhone and Android.", "app"),
+        ("Story continues below advertisement", "ad"),
+        (
+            "A crew patches the road near Exit 12 on Tuesday. Marta Ruiz / Valley Public Media",
+            "credit",
+        ),
         ("About the Coalition for Safe Homes: The Coalition is a statewide network.", "about"),
         ("###", "end-mark"),
         (
@@ -190,6 +203,9 @@ def test_widget_kind_names_chrome(line, kind):
         "The county will begin certifying results Nov. 18.",
         "Eastport schools to start Aug. 28",
         "Scouts sold 4,000 boxes of cookies at the fair, organizers said.",
+        "Donors who give by March 31 will receive a $10 gift card.",
+        "Residents can download the county's alert app at the library.",
+        "The ratio rose to 3 / 4 by the end of the year, the report said.",
     ],
 )
 def test_widget_kind_leaves_article_lines_alone(line):

@@ -30,6 +30,7 @@ def test_author_from_lines_reads_bylines(head, author):
         ("Elaine Ko; Associated Newswire", "Elaine Ko"),
         ("Jenna Alvarez; First Alert Meteorologist", "Jenna Alvarez"),
         ("For Immediate Release", None),
+        ("Delphine Akers | dakers@fenwickcourier.com", "Delphine Akers"),
         (None, None),
     ],
 )

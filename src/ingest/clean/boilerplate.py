@@ -109,7 +109,7 @@ _WIDGETS: dict[str, re.Pattern[str]] = {
             | play\s+live\s+radio|available\s+on\s+air\s+stations|on\s+air\s+now.*|(?:listen|watch)\s+(?:live|now)
             | now\s+playing|autoplay\b.*|listen\s+to\s+this\s+(?:article|story)|\d+\s+min(?:ute)?s?\s+read
             | (?:[A-Z]{4}(?:-[A-Z]{2})?\s*·\s*)+[A-Z]{4}(?:-[A-Z]{2})?.*  # call signs: WEDH · WEDN
-            | closed\s+captioning.*|donate(?:\s+now)?|-?\d+\s*°[FC]?""",
+            | closed\s+captioning.*|(?:donate|give)(?:\s+(?:now|today))?|-?\d+\s*°[FC]?""",
         "player": r"""[\d:\s/]+  # player controls (0:00 / 2:05) and bare counters""",
         "share": r"""(?:share|like|print|email|tweet|pin)\s*(?:this(?:\s+(?:story|article|page|post))?)?\s*:?
             | share\s+(?:on|via|to)\s+\w+.*|click\s+to\s+(?:share|email|print)\b.*|like\s+loading\.*
@@ -131,10 +131,11 @@ _WIDGETS: dict[str, re.Pattern[str]] = {
             | vous\s+avez\s+lu\s+\d+\s+articles?.*|abonnez-vous\b.*""",
         "link": r"""\(?(?:[^()]{0,80}:\s*)?<?(?:https?://|www\.)\S+>?\)?  # (Campaign link here: <url>)""",
         "download": r"""(?:download|view|read)\b.{0,80}\((?:pdf|docx?|xlsx?|csv|zip)\b.*\)""",
-        "app": r"""download\s+(?:the|our)\s+.*\bapp\b.*|.*\b(?:app\s+store|google\s+play)\b.*""",
+        "app": r"""download\s+(?:the|our)\s+.*\bapp\b.*|.*\b(?:app\s+store|google\s+play)\b.*
+            | .*\bapp\s+for\s+(?:iphone|ios|android)\b.*""",
         "funding": r"""this\s+(?:news\s+)?(?:story|report|coverage|content|program)\s+(?:is|was)\s+(?:made\s+possible|funded|supported|underwritten)\b.*
             | .*\breceives\s+support\s+from\b.*\bfoundation\b.*""",
-        "ad": r"""advertisement|sponsored(?:\s+content)?|story\s+continues\s+(?:below|after\s+.{0,20})
+        "ad": r"""advertisement|sponsored(?:\s+content)?|story\s+continues\s+(?:below|after)(?:\s+.{0,20})?
             | anzeige|werbung|publicité|publicidad|pubblicità|loading\.{3}""",
         "related": r"""(?:related|read\s+more|see\s+(?:more|also)|also\s+read|read\s+also|more|watch|listen
             | live\s+results|lire\s+aussi|à\s+lire\s+aussi|mehr\s+zum\s+thema|lesen\s+sie\s+auch
@@ -143,7 +144,8 @@ _WIDGETS: dict[str, re.Pattern[str]] = {
         "credit": r"""(?:photo|image|video|graphic|illustration|file\s+photo)s?(?:\s+(?:credit|courtesy|by))?\s*:.*
             | (?:additional\s+)?(?:reporting|writing|editing)\s+by\b.*|our\s+standards:.*
             | .*\bcontributed\s+(?:to\s+)?this\s+(?:report|story)\.?
-            | .*\b(?:photos?|foto|image|crédit|credit|courtesy)\b[^.]*\s/\s[^/]{2,40}  # "Photo X / Agency""",
+            | .*\b(?:photos?|foto|image|crédit|credit|courtesy)\b[^.]*\s/\s[^/]{2,40}  # "Photo X / Agency"
+            | .{10,300}[.!?]\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s/\s[A-Z][^/.]{2,50}  # a caption ending in Name / Outlet""",
         "contact": r"""(?:media|press)\s+contacts?\b.*|contacts?\s*:.*|(?:phone|tel|fax|e-?mail)\s*:.*
             | \S+@\S+\.\w+|[\d\s().+-]{7,}""",
         "tags": r"""(?:tags?|tagged(?:\s+with)?|filed\s+under|categor(?:y|ies)|posted\s+in|topics?|keywords
@@ -171,10 +173,11 @@ _BIO = re.compile(
     r"|intern|meteorologist|anchor|newsroom|station)"
     r"|(?:covers|reports\s+on|writes\s+about)\s+[\w ,&'’-]+\s+for\s+(?:the\s+)?[A-Z])"
 )
-# Donation appeals: the outlet (we/us/our) asks the reader (you/your) to donate or join.
+# Donation appeals: the outlet (we/us/our, or its newsroom or journalism) asks the reader
+# (you/your) to donate, give or join.
 _APPEAL = re.compile(
-    r"(?=.*\b(?:you|your)\b)(?=.*\b(?:we|us|our)\b)"
-    r"(?=.*\b(?:donat\w*|donor|members|membership|pledge)\b)",
+    r"(?=.*\b(?:you|your)\b)(?=.*\b(?:we|us|our|newsroom|journalism)\b)"
+    r"(?=.*\b(?:donat\w*|donor|members|membership|sustaining\s+member|pledge|gift)\b)",
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[“\"«„]")

@@ -114,7 +114,7 @@ def clean_author(value: str | None) -> str | None:
     parts = re.split(r"\s*;\s*|\s+and\s+|\s*&\s*|,\s+(?=[A-Z][a-z]+\s+[A-Z])", value)
     names = []
     for part in parts:
-        part = part.split(",")[0].strip(" .:")
+        part = part.split(",")[0].split("|")[0].strip(" .:")  # "Name | name@outlet.com"
         words = part.split()
         if not 1 <= len(words) <= 4 or any(w.lower() in _NOT_PERSON for w in words):
             continue
@@ -176,6 +176,9 @@ def _name_like(line: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS for w in words)
 
 
+_CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(?:-[A-Z]{2})?$")  # broadcasters stay capitals: "WKTQ 11"
+
+
 def _mixed_case(name: str, lines: list[str]) -> str:
     """The page's own mixed-case spelling of an all-capitals masthead, when it has one."""
     if not name.isupper():
@@ -185,4 +188,6 @@ def _mixed_case(name: str, lines: list[str]) -> str:
         found = pattern.search(line)
         if found and found.group()[0].isupper() and not found.group().isupper():
             return found.group()
-    return name.title() if len(name) > 6 else name
+    if len(name) <= 6:
+        return name
+    return " ".join(w if _CALL_SIGN.match(w) else w.title() for w in name.split())
