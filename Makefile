@@ -29,6 +29,7 @@ lint: $(BIN)/ingest
 bench: $(BIN)/ingest
 	$(BIN)/python bench/cleaning.py
 	$(BIN)/python bench/cleaning.py --corpus tests/data/cleaning_heldout
+	$(BIN)/python bench/cleaning.py --corpus tests/data/cleaning_heldout2
 	$(BIN)/python bench/claims.py
 	$(BIN)/python bench/claims.py --data tests/data/claims_heldout
 	$(BIN)/python bench/claims.py --data tests/data/claims_heldout2
