@@ -167,6 +167,19 @@ def test_date_from_lines_only_trusts_publication_cues(head, first, expected):
         ("Give now", "station"),
         ("Get storm alerts: Download the free KBTV 4 News app for iPhone and Android.", "app"),
         ("Story continues below advertisement", "ad"),
+        ("[IMG] Bins overflow at the drop-off site. (Photo courtesy of the county)", "credit"),
+        ("Ruiz reported from Hartford. Staff writer Al Dunn contributed from Boston.", "credit"),
+        ("Eds: This version corrects the spelling of a name.", "credit"),
+        (
+            "This story appeared in the Wednesday, Jan. 15, 2025, print edition of the Observer.",
+            "print",
+        ),
+        ("A version of this article appeared in print on March 13, 2024, on Page A1.", "print"),
+        ("READ NEXT: County raises landfill fee to $58 a ton", "related"),
+        ("Get news releases by email or text", "newsletter"),
+        ("115 N. Court Street, Calder, OH 45999", "contact"),
+        ("Lobby hours: Monday - Friday, 8 a.m. - 4:30 p.m.", "contact"),
+        ("- END -", "end-mark"),
         (
             "A crew patches the road near Exit 12 on Tuesday. Marta Ruiz / Valley Public Media",
             "credit",
@@ -206,6 +219,8 @@ def test_widget_kind_names_chrome(line, kind):
         "Donors who give by March 31 will receive a $10 gift card.",
         "Residents can download the county's alert app at the library.",
         "The ratio rose to 3 / 4 by the end of the year, the report said.",
+        "Ruiz reported from the scene that 40 homes were damaged.",
+        "The end of the program was announced Tuesday.",
     ],
 )
 def test_widget_kind_leaves_article_lines_alone(line):
@@ -301,6 +316,19 @@ def test_classify_lines_date_headings_do_not_hide_a_timeline():
             ["Homicides also declined.", "They cluster."],
         ),
         ("Le tarif\u00a0: 4,43\u00a0euros\r\n\r\n", ["Le tarif : 4,43 euros"]),
+        (  # an indented dump under a headline longer than its wrap column
+            "   Harbor County to close two recycling drop-off sites as contamination doubles\n\n"
+            "   Harbor County will close two of its five recycling drop-off sites on\n"
+            "   March 1 after the share of trash mixed into the bins more than doubled\n"
+            "   in two years, county solid waste officials said Monday, and the sites\n"
+            "   will be staffed on Saturdays.\n",
+            [
+                "Harbor County to close two recycling drop-off sites as contamination doubles",
+                "Harbor County will close two of its five recycling drop-off sites on March 1 after"
+                " the share of trash mixed into the bins more than doubled in two years, county"
+                " solid waste officials said Monday, and the sites will be staffed on Saturdays.",
+            ],
+        ),
     ],
 )
 def test_split_lines_unwraps_hard_wrapped_paragraphs_only(raw, expected):
