@@ -13,6 +13,12 @@ TODAY = date(2026, 11, 23)
     ("head", "first", "language", "expected"),
     [
         (["FOR IMMEDIATE RELEASE Jan. 11, 2017"], None, "en", date(2017, 1, 11)),
+        (
+            ["Posted: Tue 6:04 PM, Oct 01, 2024  |  Updated: Wed 7:58 AM, Oct 02, 2024"],
+            None,
+            "en",
+            date(2024, 10, 1),
+        ),
         (["Published: 6:00 PM EDT September 14, 2022"], None, "en", date(2022, 9, 14)),
         (
             ["Posted at 10:02 PM, Apr 27, 2023", "and last updated 7:15 AM, Apr 28, 2023"],

@@ -26,13 +26,14 @@ _DATE = (
     rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTH})\s+(?:de\s+)?\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})"
 )
+_WEEKDAY = r"(?:\w+day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"  # "Tuesday", "Tue."
 _TIME = r"\d{1,2}[:h.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?"
 _CUE = (
     r"for\s+immediate\s+release|published|posted|released|release\s+date|dated?"
     r"|publié|publicado|veröffentlicht|pubblicato"
 )
 _CUED = re.compile(
-    rf"\b(?:{_CUE})\b(?:\s*(?:[:,\-–—]|\b(?:on|at|le|el|am|il)\b))*\s*(?:\w+day,?\s+)?"
+    rf"\b(?:{_CUE})\b(?:\s*(?:[:,\-–—]|\b(?:on|at|le|el|am|il)\b))*\s*(?:{_WEEKDAY},?\s+)?"
     rf"(?:{_TIME}\s*,?\s*)?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
@@ -42,7 +43,7 @@ _DATELINE = re.compile(
     r"(?:/[^/]{1,40}/|\([A-Z][\w .-]{0,20}\))?\s*(?:--|[–—-])"
 )
 _DATE_ONLY = re.compile(
-    rf"^(?:\w+day,?\s+)?(?P<date>{_DATE})(?:,?\s*(?:at\s+)?{_TIME})?(?:\s+by\s+.+)?$",
+    rf"^(?:{_WEEKDAY},?\s+)?(?P<date>{_DATE})(?:,?\s*(?:at\s+)?{_TIME})?(?:\s+by\s+.+)?$",
     re.IGNORECASE,
 )
 # Everything from an update stamp on is not the publication date.
