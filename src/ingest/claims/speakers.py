@@ -271,19 +271,7 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
         (c for c in token.children if c.dep_ == "nmod" and _has_case(c, _SOURCE_CASES)), None
     )
     if source is None and _is_data_noun(token):
-        clauses = [c for c in token.children if c.dep_.startswith("acl")]
-        if token.head.pos_ == "VERB" and token.head.i > token.i and token.dep_ not in SUBJECT_DEPS:
-            clauses.append(token.head)  # the parse hung the noun on its relative clause's verb
-        source = next(
-            (
-                g
-                for c in clauses
-                for g in c.children
-                if g.i != token.i
-                and (g.dep_ in SUBJECT_DEPS or (g.dep_.startswith("obl") and _has_case(g, ("by",))))
-            ),
-            None,
-        )
+        source = _publisher(token)
         owner = next(
             (
                 c
@@ -295,6 +283,25 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
         if source is None and owner is not None:
             return institution(owner.lower_, named.organisations)
     return speaker_name(source, named) if source is not None else None
+
+
+def _publisher(noun: Token) -> Token | None:
+    """Who released or compiled the data noun: the subject or "by" agent of the clause that
+    describes it ("a report the department released", "data compiled by X"), also where the parse
+    hung the noun on that clause's verb."""
+    clauses = [c for c in noun.children if c.dep_.startswith("acl")]
+    if noun.head.pos_ == "VERB" and noun.head.i > noun.i and noun.dep_ not in SUBJECT_DEPS:
+        clauses.append(noun.head)
+    return next(
+        (
+            g
+            for c in clauses
+            for g in c.children
+            if g.i != noun.i
+            and (g.dep_ in SUBJECT_DEPS or (g.dep_.startswith("obl") and _has_case(g, ("by",))))
+        ),
+        None,
+    )
 
 
 def _is_data_noun(token: Token) -> bool:
