@@ -179,6 +179,19 @@ def test_a_percentage_change_counts_what_the_figure_before_it_counts(nlp):
             "roughly one in four",
             (None, None),
         ),
+        # a change's baseline is not the figure's period, nor is an event's day
+        (
+            "About 38 percent of this fall's freshmen are the first in their families to attend "
+            "college, up 5 percentage points from 2014.",
+            "5 percentage points",
+            (None, None),
+        ),
+        (
+            "Turnout reached nearly 31 percent of the county's registered voters in Tuesday's "
+            "city election.",
+            "nearly 31 percent",
+            (None, None),
+        ),
         # a date that names no period loses to an as near one that does
         (
             "Overdoses killed 1,038 people in 2016, a 13 percent increase over the year before.",

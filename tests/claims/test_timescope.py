@@ -35,6 +35,8 @@ PUB = date(2017, 1, 11)
         ("in the first quarter", date(2017, 1, 1), date(2017, 3, 31)),
         ("the second quarter of 2015", date(2015, 4, 1), date(2015, 6, 30)),
         ("by 2030", None, None),  # a target, not a period
+        ("this fiscal year", date(2016, 7, 1), date(2017, 6, 30)),
+        ("last fiscal year", date(2015, 7, 1), date(2016, 6, 30)),
     ],
 )
 def test_resolve_scope_against_publication_date(phrase, start, end):

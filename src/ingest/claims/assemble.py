@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.paragraphs import Paragraph
 from ingest.annotate.quantities import is_year
@@ -34,6 +34,7 @@ _CHANGE_CUE = re.compile(
 # Words before a DATE entity that belong to the time phrase ("since", "its inception in").
 TIME_LEFT_CONTEXT = 6
 _NOW_WORDS = frozenset({"currently", "now", "today"})
+_CHANGE_WORDS = frozenset({"up", "down", "increase", "decrease", "rise", "drop", "compared"})
 _SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
 DOCUMENT_NOUNS = frozenset(
     {"study", "report", "survey", "audit", "analysis", "review", "paper", "law"}
@@ -229,9 +230,20 @@ def _scope_near(span: Span, found: list[tuple[int, int, Token]], published: date
         if _opens_since_clause(doc[start]):
             words = ["since"]  # "since Connecticut enacted the law in 2013" -> since 2013
         phrase = " ".join([*words, doc[start:end].text])
+        if _is_comparison_base(doc, start, end, words):
+            phrase = ""  # "up 5 points from 2019", "Tuesday's election": no period of the figure
         distance = min(abs(start - span.end), abs(span.start - end))
         candidates.append(((distance, not names_period(phrase), start < span.start), phrase))
     return resolve_scope(min(candidates)[1], published)
+
+
+def _is_comparison_base(doc: Doc, start: int, end: int, words: list[str]) -> bool:
+    """A date that is a change's baseline ("up 5 percentage points from 2019") or names an event
+    ("Tuesday's election") rather than the period of a figure."""
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        return True
+    before = {t.lower_ for t in doc[max(doc[start].sent.start, start - 8) : start]}
+    return bool(words) and words[-1].lower() == "from" and bool(before & _CHANGE_WORDS)
 
 
 def _dates_a_document(ent: Span) -> bool:

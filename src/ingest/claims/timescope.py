@@ -41,6 +41,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "fiscal",
     ),
     (re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?{_YEAR}\b"), "deadline"),
+    (re.compile(r"\b(this|current|last|previous|next)\s+fiscal\s+year\b"), "relative_fiscal"),
     (re.compile(rf"\b(?:between|from)\s+{_YEAR}\s+(?:and|to|through)\s+{_YEAR}\b"), "years"),
     (re.compile(rf"\b{_YEAR}\s*[-–]\s*(?:{_YEAR}|(\d\d))\b"), "years"),
     (re.compile(rf"\bsince\s+(?:[\w'’]+\s+){{0,5}}?(?:{_MONTH}\s+)?{_YEAR}\b"), "since_year"),
@@ -114,10 +115,7 @@ def _absolute(kind: str, g: tuple[str | None, ...], published: date | None) -> S
     if kind == "deadline":
         return NO_SCOPE  # "200,000 homes by 2030" is a target, not a period the figure covers
     if kind == "fiscal":
-        year = int(next(x for x in g if x))
-        return date(year - 1, FISCAL_YEAR_START_MONTH, 1), date(
-            year, FISCAL_YEAR_START_MONTH, 1
-        ) - timedelta(days=1)
+        return _fiscal_year(int(next(x for x in g if x)))
     if kind == "years":
         second = g[1] or f"{g[0][:2]}{g[2]}"
         return date(int(g[0]), 1, 1), date(int(second), 12, 31)
@@ -134,6 +132,10 @@ def _absolute(kind: str, g: tuple[str | None, ...], published: date | None) -> S
 
 
 def _relative(kind: str, g: tuple[str | None, ...], published: date) -> Scope:
+    if kind == "relative_fiscal":  # the fiscal year the publication date falls in, or its neighbour
+        ending = published.year + (published.month >= FISCAL_YEAR_START_MONTH)
+        ending += {"last": -1, "previous": -1, "next": 1}.get(g[0] or "", 0)
+        return _fiscal_year(ending)
     if kind == "now":
         return published, published
     if kind == "last_year":
@@ -162,6 +164,12 @@ def _relative(kind: str, g: tuple[str | None, ...], published: date) -> Scope:
     back = (published.weekday() - _WEEKDAYS[g[0]]) % 7
     day = published - timedelta(days=back)
     return day, day
+
+
+def _fiscal_year(ending: int) -> Scope:
+    """ "fiscal 2019" -> 2018-07-01..2019-06-30."""
+    start = date(ending - 1, FISCAL_YEAR_START_MONTH, 1)
+    return start, start + relativedelta(years=1) - timedelta(days=1)
 
 
 def _quarter(year: int, ordinal: str) -> Scope:
