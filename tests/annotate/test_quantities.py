@@ -54,6 +54,13 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "Train 680 leaves Brunswick before dawn.",
         "Scores rose for students in grades 3 through 8.",
         "The school placed second in the science fair for the third straight year.",
+        "Veterans in crisis can call 988 and press 1 to reach a counselor.",
+        "For road conditions, dial 511 from any phone.",
+        "The clinic moved to 2200 N.E. Sandy Blvd. this spring.",
+        "Regulators grounded the Airbus A321 NEO 4 jets for checks.",
+        "The panel meets again on Dec. 3-4 in Helena.",
+        "Permits for buildings with five or more units fell.",
+        "Most of the grants went to Tier 1 counties.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):

@@ -11,7 +11,9 @@ _STATE = r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJM
 _STREET = r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Way|Pl|Place|Ct|Court|Pkwy|Hwy|Highway|Sq|Square)\b"
 
 MASK_PATTERNS: dict[str, re.Pattern[str]] = {
-    "emergency_line": re.compile(r"\b(?:911|2-1-1|211|311|988)\b(?!\s*(?:people|calls|cases))"),
+    "emergency_line": re.compile(
+        r"\b(?:911|2-1-1|211|311|411|511|988)\b(?!\s*(?:people|calls|cases))|\bdial\s+\d+\b"
+    ),
     "po_box": re.compile(r"\b(?:P\.?\s?O\.?\s+)?Box\s+\d+", re.I),
     "zip_code": re.compile(
         r"\bZIP(?:\s+codes?)?\s+\d{5}(?:\s*(?:,|and|or)\s*\d{5})*|\b0\d{4}\b(?:-\d{4})?", re.I
@@ -21,7 +23,7 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     "long_code": re.compile(r"(?<![$\d,.])\b\d{5,}\b(?![,.]\d)"),
     "phone": re.compile(
         r"(?:\+?1[-. ])?\(?\b\d{3}\)?[-/. ]?\d{3}[-. ]\d{4}\b|\b1-8\d\d-[A-Z0-9-]{7,}"
-        r"|\b(?:extension|ext\.?)\s*\d+\b"
+        r"|\b(?:extension|ext\.?)\s*\d+\b|\bpress\s+\d\b"  # "call 988 and press 1"
     ),
     "statute": re.compile(
         r"\b\d+[a-zA-Z]+-\d+[a-zA-Z]*(?:\([a-z0-9]+\))*|\b(?:Sec(?:tion)?s?\.?|§+)\s*\d[\w.\-()]*",
@@ -32,7 +34,10 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "zip": re.compile(rf"\b{_STATE}\s+\d{{5}}(?:-\d{{4}})?\b|\b\d{{5}}-\d{{4}}\b"),
-    "address": re.compile(rf"\b\d+(?:-\d+)?\s+(?:[A-Z][a-z]+\.?\s+){{1,3}}{_STREET}"),
+    "address": re.compile(
+        rf"\b\d+(?:-\d+)?\s+(?:(?:[NSEW]\.?){{1,2}}\s+)?(?:[A-Z][a-z]+\.?\s+){{1,3}}{_STREET}"
+        r"|\b\d+\s+(?:[NSEW]\.){1,2}(?=\s|$)"  # "701 S.", "3150 S.E. Division St."
+    ),
     "time_of_day": re.compile(
         r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I
     ),
@@ -41,7 +46,7 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "version": re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+\b", re.I),
     "route": re.compile(
-        r"\b(?:Route|Rt\.?|I-|Interstate|US|Exit|Room|Rm\.?|Flight|Train|Bus|Track|Platform|Pier|Suite|Apt\.?|Unit|Gate|Channel|Highway)\s*\d+\w*",
+        r"\b(?:Route|Rt\.?|I-|Interstate|US|Exit|Room|Rm\.?|Flight|Train|Bus|Track|Platform|Pier|Suite|Apt\.?|Unit|Gate|Channel|Highway|Tier|MERV)\s*\d+\w*",
         re.I,
     ),
     "grade": re.compile(r"\bgrades?\s+(?:K|\d+)(?:\s*(?:through|to|and|-|–)\s*\d+)?", re.I),

@@ -28,6 +28,7 @@ _AGE_CUES = (
 )
 _AGE_BOUNDS = frozenset({"under", "over"})
 MAX_AGE = 120
+_OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
     ("percentage", "points"),
     ("percentage", "point"),
@@ -179,9 +180,14 @@ def _is_date_part(token: Token, ent: Span) -> bool:
         return True  # "for the third straight year" is an ordinal
     if is_year(token):
         return True
-    neighbours = [
-        doc[i].lower_.rstrip(".") for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)
-    ]
+    before = token.i - 1
+    if (
+        before >= 2
+        and doc[before].lower_ in ("-", "–", "to", "through")
+        and doc[before - 1].like_num
+    ):
+        before -= 2  # "Nov. 13-14": the month is before the range's first day
+    neighbours = [doc[i].lower_.rstrip(".") for i in (before, token.i + 1) if 0 <= i < len(doc)]
     if any(n in _MONTHS for n in neighbours):
         return True
     return nxt in _TIME_WORDS and not _DURATION.match(ent.text)
@@ -321,7 +327,8 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
         and any(ch.isupper() for ch in prev.text)
         and prev.pos_ not in ("VERB", "ADP", "DET", "AUX")
     )
-    return named_before and (after is None or after.pos_ != "NOUN")
+    # "Boeing 737 MAX 9 jets": a capitalised label before digits names a model even before a noun
+    return named_before and (after is None or after.pos_ != "NOUN" or prev.is_upper)
 
 
 def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
@@ -335,11 +342,20 @@ def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
     return named and int(doc[start].text) <= MAX_AGE and after in (",", ".", ";")
 
 
+def _defines_class(doc: Doc, start: int, end: int) -> bool:
+    """ "buildings with five or more units", "households with two or fewer cars": a threshold
+    naming a kind of thing, not a count of it."""
+    after = " ".join(t.lower_ for t in doc[end : end + 2])
+    return start > 0 and doc[start - 1].lower_ == "with" and after in _OPEN_THRESHOLDS
+
+
 def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     """Years standing alone, a bare "one", and ages in definitions ("under 18") are not figures."""
     if _AGE_TAIL.match(doc.text, span.end_char):
         return True
     if _is_name_number(doc, num_start, num_end) or _is_appositive_age(doc, num_start, num_end):
+        return True
+    if _defines_class(doc, span.start, num_end):
         return True
     first = doc[num_start]
     after = doc[num_end] if num_end < len(doc) else None
