@@ -38,6 +38,8 @@ def counted(nlp, text: str) -> str | None:
         ("The agency opened six drop-in centers last year.", "centers"),
         # either end of a range may carry the noun it belongs to
         ("Repeat offenders pay fines of $100 to $250.", "fines"),
+        # days a thing happened on are counted; a length of time is not
+        ("The river was unsafe for swimming on 37 days.", "days"),
         # "down" parsed as the predicate of the copula
         ("The vacancy rate is down 1.2 percentage points from last spring.", "vacancy rate"),
     ],
@@ -56,6 +58,9 @@ def test_counted_thing(nlp, text, expected):
         "About two-thirds of them left the district.",  # a pronoun names nothing to count
         "Visitors spend an average of $95 each.",  # the statistic is not what is counted
         "Thieves sell the parts for up to $900 apiece.",
+        # an organisation is never what is counted, nor "those"
+        "At Central Montana Medical Center, the vacancy rate is currently 22 percent.",
+        "Eleven of those arrested were charged with felonies.",
     ],
 )
 def test_nothing_counted(nlp, text):

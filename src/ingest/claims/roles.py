@@ -157,6 +157,7 @@ _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Words that make the noun after a figure a rate's denominator ("$22 an hour").
 _PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
+_NAMED_ACTORS = frozenset({"PERSON", "ORG", "FAC"})  # they act ("40 percent of Connecticut" is area)
 # How far right of a figure its noun may sit behind adjectives ("113,000 elderly and disabled
 # residents") when the parse did not attach it (tokens).
 NOUN_LOOKAHEAD = 5
@@ -235,8 +236,8 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
         span: the figure.
     """
     noun, unit = _counted_and_unit(span)
-    if noun is not None and noun.lower_ in _DISTRIBUTIVES:
-        return None, unit  # "$1,500 apiece" counts nothing
+    if noun is not None and (noun.lower_ in _DISTRIBUTIVES or noun.ent_type_ in _NAMED_ACTORS):
+        return None, unit  # "$1,500 apiece", "the rate at Central Montana Medical Center is 22%"
     return noun, unit
 
 
@@ -244,6 +245,8 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     noun = counted_noun(span)
     unit = None
     anchor = outer_token(span)
+    if noun is not None and noun.lower_ in TIME_UNITS and _has_case_word(noun, "on"):
+        return noun, None  # "closed on 41 days" counts days; "for 41 days" is a length of time
     if noun is not None and (_measure_unit(noun) or _is_rate_word(noun)):
         unit = _measure_unit(noun)
         if noun.lower_ == "times":
@@ -260,6 +263,10 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
             found = _subject_noun(anchor)
         return (_compound_head(found) if found is not None else None), unit
     return _compound_head(noun), unit
+
+
+def _has_case_word(token: Token, word: str) -> bool:
+    return any(c.dep_ == "case" and c.lower_ == word for c in token.children)
 
 
 def _is_rate_word(noun: Token) -> bool:
@@ -408,10 +415,11 @@ def _inside(token: Token, span: Span) -> bool:
 
 
 def _is_of_nmod(token: Token) -> bool:
-    """ "of kids", not "of them": a pronoun names nothing to count."""
+    """ "of kids", not "of them" or "of those": a pronoun names nothing to count."""
     return (
         token.dep_ == "nmod"
         and token.pos_ != "PRON"
+        and token.lower_ not in ("those", "these")
         and any(g.lower_ == "of" for g in token.children)
     )
 
