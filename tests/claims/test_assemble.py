@@ -192,6 +192,12 @@ def test_a_percentage_change_counts_what_the_figure_before_it_counts(nlp):
             "nearly 31 percent",
             (None, None),
         ),
+        # the figure's own "11 days" is no period; the month right after it is
+        (
+            "Air quality in Spokane was unhealthy on 11 days in August, the state said.",
+            "11",
+            (date(2016, 8, 1), date(2016, 8, 31)),
+        ),
         # a date that names no period loses to an as near one that does
         (
             "Overdoses killed 1,038 people in 2016, a 13 percent increase over the year before.",

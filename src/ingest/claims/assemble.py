@@ -33,6 +33,11 @@ _CHANGE_CUE = re.compile(
 )
 # Words before a DATE entity that belong to the time phrase ("since", "its inception in").
 TIME_LEFT_CONTEXT = 6
+# A date entity holding the figure itself ("11 days") that names no period loses to a period
+# named within this many tokens of the figure ("on 11 days in August"), not to one further off
+# ("is currently about six weeks, ..., down from nearly three months in the fall"). Set on the
+# labelled sets.
+OWN_DURATION_REACH = 3
 _NOW_WORDS = frozenset({"currently", "now", "today"})
 _CHANGE_WORDS = frozenset({"up", "down", "increase", "decrease", "rise", "drop", "compared"})
 _SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
@@ -233,6 +238,8 @@ def _scope_near(span: Span, found: list[tuple[int, int, Token]], published: date
         if _is_comparison_base(doc, start, end, words):
             phrase = ""  # "up 5 points from 2019", "Tuesday's election": no period of the figure
         distance = min(abs(start - span.end), abs(span.start - end))
+        if start < span.end and span.start < end and not names_period(phrase):
+            distance += OWN_DURATION_REACH  # "on 11 days in August": August, not "11 days"
         candidates.append(((distance, not names_period(phrase), start < span.start), phrase))
     return resolve_scope(min(candidates)[1], published)
 

@@ -157,7 +157,9 @@ _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Words that make the noun after a figure a rate's denominator ("$22 an hour").
 _PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
-_NAMED_ACTORS = frozenset({"PERSON", "ORG", "FAC"})  # they act ("40 percent of Connecticut" is area)
+_NAMED_ACTORS = frozenset(
+    {"PERSON", "ORG", "FAC"}
+)  # they act ("40 percent of Connecticut" is area)
 # How far right of a figure its noun may sit behind adjectives ("113,000 elderly and disabled
 # residents") when the parse did not attach it (tokens).
 NOUN_LOOKAHEAD = 5
