@@ -85,7 +85,7 @@ def read_html(html: str, today: date, options: dict | None = None) -> Article:
     """
     page = extract_html(html, today, options)
     author = clean_author(page.author)
-    article = read_article(page.text, today, title=page.title, author=author, wrapped=False)
+    article = read_article(page.text, today, title=page.title, author=author, extracted=True)
     lines = list(page.lines)
     masthead = lines[: lines.index(page.title)] if page.title in lines else []
     first = article.text.split("\n\n", 1)[0]
@@ -108,7 +108,7 @@ def read_article(
     *,
     title: str | None = None,
     author: str | None = None,
-    wrapped: bool = True,
+    extracted: bool = False,
 ) -> Article:
     """Article paragraphs (joined by blank lines) and the title, author, site and date stated.
 
@@ -117,16 +117,17 @@ def read_article(
         today: the ingest date; no publication date may be later.
         title: the headline when already known (HTML metadata); it is removed from the text.
         author: the byline when already known, so that the author's bio is recognised.
-        wrapped: join hard-wrapped paragraphs (plain text; trafilatura output is never wrapped).
+        extracted: the text is an HTML extractor's main content, one block per line: never
+            hard-wrapped, and already without the page's head, comments and footer.
     Returns:
         The Article; its text is "" when no prose is found.
     """
-    lines = split_lines(raw_text) if wrapped else [ln for ln in raw_text.splitlines() if ln]
-    verdicts = classify_lines(lines, author)
+    lines = [ln for ln in raw_text.splitlines() if ln] if extracted else split_lines(raw_text)
+    verdicts = classify_lines(lines, author, extracted=extracted)
     head = [v.line for v in verdicts if v.rule.startswith("page-head")]
     author = author or author_from_lines(head)
     if author:
-        verdicts = classify_lines(lines, author)
+        verdicts = classify_lines(lines, author, extracted=extracted)
     title = title or pick_title(lines, verdicts)
     kept = _without_title([strip_list_marker(v.line) for v in verdicts if v.keep], title)
     text = "\n\n".join(kept)

@@ -203,10 +203,21 @@ _CREDIT_SEPARATOR = "/"
 # sample pages and the corpus (bench/cleaning.py).
 CAPTION_MAX_WORDS = 40
 
-# After one of these the rest of the page is comments, related links, contacts or footer.
-_TERMINATOR = re.compile(
+# In extracted HTML text, a terminator line followed by this many prose paragraphs or more is a
+# heading or link inside the article. Set on the real pages (bench/cleaning_real.py) and checked
+# on the cleaning sets' HTML pages; re-run both when changing it.
+ENDED_MAX_PROSE = 3
+# After one of these the rest of the page is comments, related links, contacts or footer. A
+# comment section's opener ("4 responses", "Leave a Reply") ends even an extracted article: an
+# extractor that misses a blog's comment markup keeps the comments as prose.
+_COMMENTS_START = re.compile(
     r"""^(?:leave\s+a\s+(?:reply|comment)|comment\s+love|join\s+the\s+(?:conversation|discussion)\b.*
-      | \d*\s*(?:comments?|responses?|replies|reader\s+comments)|\d+\s+thoughts?\s+on\b.*
+      | \d+\s*(?:comments?|responses?|replies)|reader\s+comments|\d+\s+thoughts?\s+on\b.*
+    )\s*:?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TERMINATOR = re.compile(
+    r"""^(?:(?:comments?|responses?|replies)
       | related(?:\s+(?:content|stories|articles|posts|coverage|links|news|videos))?
       | more\s+(?:stories|videos|news|headlines|in\s+.{2,40}|from\s+.{2,40}|news\s+releases\s+from\s+.+)
       | read\s+(?:more|next)|most\s+(?:popular|read|viewed|shared)|trending(?:\s+(?:now|stories|videos))?
@@ -397,25 +408,44 @@ def body_start(lines: list[str], kinds: list[str | None]) -> int:
     return prose[0] if prose else len(lines)
 
 
-def classify_lines(lines: list[str], author: str | None = None) -> list[LineVerdict]:
+def classify_lines(
+    lines: list[str], author: str | None = None, *, extracted: bool = False
+) -> list[LineVerdict]:
     """Label each non-empty line keep/drop with the rule that decided it.
 
     Args:
         lines: the page's non-empty lines, in order (see split_lines).
         author: the byline's author when known, so that their bio is recognised.
+        extracted: the lines are an HTML extractor's main content, which already left out the
+            page's head, comments and footer by their markup: the positional rules then need
+            evidence in the text (see _extracted_start and _ends_article).
     Returns:
         One verdict per line.
     """
     kinds = _table_headers(lines, [widget_kind(ln, author) for ln in lines])
     drop = _credits(lines)
     kinds = ["credit" if i in drop else k for i, k in enumerate(kinds)]
-    start = body_start(lines, kinds)
+    start = _extracted_start(lines, kinds) if extracted else body_start(lines, kinds)
     verdicts = [
         LineVerdict(ln, False, "page-head" if k is None else f"page-head:{k}")
         for ln, k in zip(lines[:start], kinds[:start], strict=True)
     ]
-    verdicts += _classify_body(lines[start:], kinds[start:])
+    verdicts += _classify_body(lines[start:], kinds[start:], extracted)
     return _drop_tail(verdicts)
+
+
+def _extracted_start(lines: list[str], kinds: list[str | None]) -> int:
+    """Where an extracted article's body starts: its first prose line. An extractor has already
+    cut the masthead, so prose before a byline is the article's lead, not a dek."""
+    return next((i for i, ln in enumerate(lines) if kinds[i] is None and is_prose(ln)), len(lines))
+
+
+def _ends_article(lines: list[str], kinds: list[str | None]) -> bool:
+    """Whether what follows a terminator line in extracted text is no longer the article: fewer
+    than ENDED_MAX_PROSE prose paragraphs. The extractor has left comments and footers out, so a
+    "Response" heading or a "Read more" link followed by the rest of the story ends nothing."""
+    prose = sum(k is None and is_prose(ln) for ln, k in zip(lines, kinds, strict=True))
+    return prose < ENDED_MAX_PROSE
 
 
 def _table_headers(lines: list[str], kinds: list[str | None]) -> list[str | None]:
@@ -443,7 +473,9 @@ def _is_caption(line: str) -> bool:
     return len(line.split()) <= CAPTION_MAX_WORDS
 
 
-def _classify_body(lines: list[str], kinds: list[str | None]) -> list[LineVerdict]:
+def _classify_body(
+    lines: list[str], kinds: list[str | None], extracted: bool = False
+) -> list[LineVerdict]:
     """Verdicts for the lines from the first article paragraph on."""
     out: list[LineVerdict] = []
     in_section = False
@@ -452,7 +484,10 @@ def _classify_body(lines: list[str], kinds: list[str | None]) -> list[LineVerdic
         if out and out[-1].rule == "about":  # the paragraph under an "About <Org>" heading
             out.append(LineVerdict(line, False, "about"))
             continue
-        if _TERMINATOR.match(text) or _SOURCE_LINE.match(text):
+        ends = _TERMINATOR.match(text) or _SOURCE_LINE.match(text)
+        if _COMMENTS_START.match(text) or (
+            ends and (not extracted or _ends_article(lines[i + 1 :], kinds[i + 1 :]))
+        ):
             rest = [LineVerdict(ln, False, "after-terminator") for ln in lines[i + 1 :]]
             return [*out, LineVerdict(line, False, "terminator"), *rest]
         if _SECTION.match(text) or kinds[i] == "newsletter":
