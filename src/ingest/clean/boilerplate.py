@@ -23,17 +23,21 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ingest.clean.chrome import (
+    _ABOUT,
+    _LIST_MARKER,
+    _SENTENCE_END,
+    _STATEMENT_END,
+    META_MAX_WORDS,
+    is_table_row,
+    strip_list_marker,
+    widget_kind,
+)
+
 # A paragraph of prose: enough words and sentence punctuation. Set by reading the sample pages
 # and the corpus; re-run bench/cleaning.py when it changes.
 PROSE_MIN_WORDS = 8
 PROSE_LONG_WORDS = 20
-# Lines shorter than this many words that carry a phone number, e-mail or web address and are
-# not a sentence are contact lines. Set on the corpus (bench/cleaning.py).
-CONTACT_MAX_WORDS = 20
-# Bylines and the like are short; longer lines are article text. A stamp line may carry two
-# dates ("Publié le ..., mis à jour le ..."). Set on the corpus (bench/cleaning.py).
-META_MAX_WORDS = 14
-STAMP_MAX_WORDS = 20
 TITLE_MIN_WORDS = 3
 # "Sex Trafficking Isn't What You Think It Is." is a headline, not prose: at least this share of
 # its (at least TITLE_CASE_MIN_WORDS) words of four letters or more are capitalised. Set on the
@@ -50,154 +54,6 @@ WRAP_MAX_COLUMNS = 80
 WRAP_MIN_LINES = 3
 WRAP_PERCENTILE = 0.8
 
-_SENTENCE_END = re.compile(r"[.!?:;\"”’»)…]\s*$")
-_STATEMENT_END = re.compile(r"[.!?\"”’»)…]\s*$")
-_LIST_MARKER = re.compile(r"^(?:[-•*▪◦]\s+|\d{1,2}[.)]\s+)")
-_DATE_WORDS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
-    r"|januar|februar|märz|juni|juli|oktober|dezember"
-)
-_HAS_DATE = re.compile(
-    rf"\b(?:(?:{_DATE_WORDS})\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{_DATE_WORDS})\b"
-    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b)",
-    re.IGNORECASE,
-)
-_STAMP_CUE = re.compile(
-    r"^(?:published|posted|updated|last\s+(?:updated|modified|reviewed)|modified|release\s+date"
-    r"|for\s+immediate\s+release|released|dated?|publié|mis\s+à\s+jour|publicado|actualizado"
-    r"|veröffentlicht|aktualisiert|pubblicato|aggiornato|page\s+last|and\s+last\s+updated)\b",
-    re.IGNORECASE,
-)
-# A person's name as bylines print it (also used by meta.py).
-NAME_PATTERN = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|de|da|van|von|del|la|le)){0,3}"
-_SOCIAL = frozenset(
-    [
-        "share",
-        "shares",
-        "sharing",
-        "facebook",
-        "twitter",
-        "x",
-        "email",
-        "e-mail",
-        "linkedin",
-        "reddit",
-        "whatsapp",
-        "print",
-        "copy",
-        "link",
-        "copied",
-        "pinterest",
-        "flipboard",
-        "tweet",
-        "pin",
-        "comment",
-        "comments",
-        "messenger",
-        "telegram",
-    ]
-)
-
-# Lines that are chrome wherever they appear, by kind (the kind is reported in the verdict).
-_WIDGETS: dict[str, re.Pattern[str]] = {
-    name: re.compile("^(?:" + body + "\n)$", re.IGNORECASE | re.VERBOSE)
-    for name, body in {
-        "copyright": r"""(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*|\(c\)\s*)?\d{4}|copyright\s+©).*|.*\S\s©\s.*|.*\ball\s+rights\s+reserved\b.*
-            | this\s+(?:material|article|story)\s+may\s+not\s+be\s+(?:published|reproduced)\b.*
-            | .*\bsolely\s+responsible\s+for\s+all\s+content\b.*""",
-        "station": r"""fcc\b.*|.*public\s+(?:inspection\s+)?files?\b.*|atsc\s+3\.0.*|eeo\s+(?:public\s+)?(?:file|report)
-            | play\s+live\s+radio|available\s+on\s+air\s+stations|on\s+air\s+now.*|(?:listen|watch)\s+(?:live|now)
-            | now\s+playing|autoplay\b.*|listen\s+to\s+this\s+(?:article|story)|\d+\s+min(?:ute)?s?\s+read
-            | (?:[A-Z]{4}(?:-[A-Z]{2})?\s*·\s*)+[A-Z]{4}(?:-[A-Z]{2})?.*  # call signs: WEDH · WEDN
-            | closed\s+captioning.*|(?:donate|give)(?:\s+(?:now|today))?|double\s+my\s+gift|-?\d+\s*°[FC]?""",
-        "player": r"""[\d:\s/]+  # player controls (0:00 / 2:05) and bare counters""",
-        "share": r"""(?:share|like|print|email|tweet|pin)\s*(?:this(?:\s+(?:story|article|page|post))?)?\s*:?
-            | share\s+(?:on|via|to|by)\s+\w+.*|click\s+to\s+(?:share|email|print)\b.*|like\s+loading\.*
-            | (?:partager|compartir|teilen|condividi)(?:\s+(?:sur|en|auf|su|on)\s+\w+)?|copier\s+le\s+lien|copy\s+link|link\s+copied""",
-        "comment-form": r"""you\s+are\s+commenting\s+using.*|fill\s+in\s+your\s+details\s+below.*
-            | connecting\s+to\s+%s|log\s+out\s*/.*|notify\s+me\s+of.*|save\s+my\s+name,?\s+email.*
-            | (?:post\s+(?:a\s+)?comment|reply|log\s+in\s+to\s+reply|cancel\s+reply)
-            | .*\bcomments?\s+are\s+(?:closed|subject\s+to)\b.*|please\s+log\s+in\s+or\s+register.*""",
-        "nav": r"""(?:sign\s+in|log\s*in|log\s+out|register|subscribe(?:\s+now)?|menu|search|home|tools|rss
-            | prev(?:ious)?|next|back\s+to\s+top|watch\s+now|site\s+map|accessibility|contact\s+us
-            | se\s+connecter|s'abonner|s’abonner|s'inscrire|s’inscrire|anmelden|abonnieren
-            | iniciar\s+sesión|suscríbete)
-            | skip\s+to\s+.*|(?:\w+\s+){0,2}sign\s+in\b[^.!?]{0,30}|return\s+to\s+(?:full\s+)?list.*|notify\s+me®?
-            | create\s+a\s+website\s+account.*|.*\bwebsites?\s+by\s+\w+.*""",
-        "newsletter": r"""(?=.*\b(?:sign(?:ed)?\s+up|subscribe|inbox|receive|get|abonnez|inscri)).*\bnewsletters?\b.*
-            | (?:[\w’'-]+\s+){0,4}newsletters?|.*\bin\s+your\s+inbox\b.*|sign\s+up(?:\s+for\b[^.!?]{0,60})?|join\s+[\d,]+\s+other\s+subscribers.*
-            | enter\s+your\s+e-?mail\s+address.*|subscribe\s+to\s+.{0,40}
-            | subscribe\s+to\s+.{0,60}\b(?:alerts|updates|news\s+releases)\b.*
-            | get\s+(?:news\s+releases|alerts|updates|breaking\s+news)\s+(?:by|via)\s+(?:e-?mail|text).*
-            | (?:receive|get|recevez|erhalten|recibe).{0,60}\b(?:every|each|chaque|jeden|cada)\s+\w*\s*(?:morning|day|weekday|week|matin|jour|morgen|tag|mañana|día)\b.*
-            | vous\s+avez\s+lu\s+\d+\s+articles?.*|abonnez-vous\b.*""",
-        "link": r"""\(?(?:[^()]{0,80}:\s*)?<?(?:https?://|www\.)\S+>?\)?  # (Campaign link here: <url>)""",
-        "download": r"""(?:download|view|read)\b.{0,80}\((?:pdf|docx?|xlsx?|csv|zip)\b.*\)""",
-        "app": r"""download\s+(?:the|our)\s+.*\bapp\b.*|.*\b(?:app\s+store|google\s+play)\b.*
-            | .*\bapp\s+for\s+(?:iphone|ios|android)\b.*""",
-        "funding": r"""this\s+(?:news\s+)?(?:story|report|coverage|content|program)\s+(?:is|was)\s+(?:made\s+possible|funded|supported|underwritten)\b.*
-            | .*\breceives\s+support\s+from\b.*\bfoundation\b.*""",
-        "ad": r"""advertisement|sponsored(?:\s+content)?|story\s+continues\s+(?:below|after)(?:\s+.{0,20})?
-            | anzeige|werbung|publicité|publicidad|pubblicità|loading\.{3}""",
-        "related": r"""(?:related|read\s+more|read\s+next|see\s+(?:more|also)|also\s+read|read\s+also|also\s+on\s+\S+|more|watch|listen
-            | live\s+results|lire\s+aussi|à\s+lire\s+aussi|mehr\s+zum\s+thema|lesen\s+sie\s+auch
-            | lee\s+también|leer\s+más|ver\s+también|leggi\s+anche)\s*:\s*.*
-            | see\s+stories\s+by\b.*|learn\s+more\s+at\b.*|more\s+(?:stories|articles)\s+(?:by|from)\b.*""",
-        "credit": r"""(?:photo|image|video|graphic|illustration|file\s+photo)s?(?:\s+(?:credit|courtesy|by))?\s*:.*
-            | (?:additional\s+)?(?:reporting|writing|editing)\s+by\b.*|our\s+standards:.*
-            | \[(?:img|image|photo|video|chart|map|graphic)\b[^\]]*\].*  # text dumps' image placeholders
-            | (?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+reported\s+from\s+[A-Z][\w.-]*(?:,?\s+[A-Z][\w.-]*){0,3})\.(?:\s+.*\bcontributed\b.*)?
-            | eds?\s*:.*|editor[’']?s\s+note\s*:.*
-            | .*\bcontributed\s+(?:to\s+)?this\s+(?:report|story)\.?
-            | .*\b(?:photos?|foto|image|crédit|credit|courtesy)\b[^.]*\s/\s[^/]{2,40}  # "Photo X / Agency"
-            | .{10,300}[.!?]\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s/\s[A-Z][^/.]{2,50}  # a caption ending in Name / Outlet""",
-        "print": r"""(?:a\s+version\s+of\s+)?this\s+(?:article|story)\s+(?:also\s+)?appeared\s+(?:in\s+print|in\s+the\b.{0,60}\bprint\s+edition)\b.*""",
-        "contact": r"""(?:media|press)\s+contacts?\b.*|contacts?\s*:.*|(?:phone|tel|fax|e-?mail)\s*:.*
-            | (?:office|lobby|business)\s+hours\s*:.*
-            | \d+\s+[\w. ]{2,40},\s+[\w .]{2,30},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?  # "115 N. Court Street, Calder, OH 45999"
-            | \S+@\S+\.\w+|[\d\s().+-]{7,}""",
-        "tags": r"""(?:tags?|tagged(?:\s+with)?|filed\s+under|categor(?:y|ies)|posted\s+in|topics?|keywords
-            | schlagworte|étiquettes|etiquetas)\s*:.*|posted\s+in\s+.*\|.*""",
-        "legal": r"""(?:privacy\s+policy|terms\s+of\s+(?:use|service)|cookie\s+(?:policy|settings)|do\s+not\s+sell.*
-            | accept\s+(?:all\s+)?cookies|mentions\s+légales|impressum|datenschutz|aviso\s+legal).{0,80}
-            | .*\bwe\s+use\s+cookies\b.*|.*\bby\s+signing\s+up\b.*|was\s+this\s+page\s+helpful\?.*
-            | (?=.*\bcookies\b).*\b(?:agree|accept|consent|manage\s+(?:choices|preferences)|privacy)\b.*  # consent banners""",
-        "email": r"""view\s+(?:this\s+)?e-?mail\s+in\s+(?:your|a)\s+browser|.*\bunsubscribe\b.*
-            | you\s+are\s+receiving\s+this\s+(?:e-?mail|message)\b.*|from:\s.*@.*|subject:\s.*""",
-        "end-mark": r"""\#{3}|-\s*30\s*-|_{3,}|[—–-]{1,2}|[—–-]?\s*end\s*[—–-]?""",
-    }.items()
-}
-# Case-sensitive patterns: names, bylines, wire slugs.
-_BYLINE = re.compile(
-    rf"^(?:(?:by|By|BY)\s+{NAME_PATTERN}.*|.{{2,60}}\s+\|\s+[Bb]y\s+.+"
-    rf"|(?:[Aa]uthor|[Ww]ritten\s+by|Par|Por|Von|Di)\s*:?\s+{NAME_PATTERN}(?:,.*)?"
-    rf"|News\s+provided\s+by|{NAME_PATTERN}\s*,\s*(?:Staff|Senior|Contributing)\b.*)$"
-)
-_WIRE_SLUG = re.compile(r"^[A-Z]{2,6}(?:/[a-z]{2,4}){1,4}$")
-# "Diane Orson is a special correspondent with ...", "Tom Hadley covers criminal justice for ...".
-_BIO = re.compile(
-    rf"^{NAME_PATTERN}\s+(?:(?:is|was|reports|writes|has\s+covered|joined)\b.{{0,120}}?"
-    r"\b(?:correspondent|reporter|writer|editor|journalist|contributor|producer|host|columnist"
-    r"|intern|meteorologist|anchor|newsroom|station)"
-    r"|(?:covers|reports\s+on|writes\s+about)\s+[\w ,&'’-]+\s+for\s+(?:the\s+)?[A-Z])"
-)
-# Donation appeals: the outlet (we/us/our, or its newsroom or journalism) asks the reader
-# (you/your) to donate, give or join.
-_APPEAL = re.compile(
-    r"(?=.*\b(?:you|your)\b)(?=.*\b(?:we|us|our|newsroom|journalism)\b)"
-    r"(?=.*\b(?:donat\w*|donor|members|membership|sustaining\s+member|pledge|gift)\b)",
-    re.IGNORECASE,
-)
-_QUOTE = re.compile(r"[“\"«„]")
-# "About Harborline Energy" (a heading) and "About the Coalition: The Coalition is ..." start the
-# boilerplate paragraph about the organisation.
-_ABOUT = re.compile(
-    r"^About\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of|for|the|and|&|[A-Z][\w&.'’-]*)){0,6}(?::\s.*)?$"
-)
-# "Diane Orson / Creative Commons": photographer, "/", agency, then the caption.
 _CREDIT_SEPARATOR = "/"
 # A caption under a photo credit is at most this long; longer text is the article. Set on the
 # sample pages and the corpus (bench/cleaning.py).
@@ -282,11 +138,6 @@ def _continues(previous: str, line: str, width: int) -> bool:
     return not _LIST_MARKER.match(line) and len(previous) + 1 + len(line.split()[0]) > width - 1
 
 
-def strip_list_marker(line: str) -> str:
-    """A list item without its "- ", "• ", "* ", "1. " or "1) " marker."""
-    return _LIST_MARKER.sub("", line, count=1)
-
-
 def is_prose(line: str) -> bool:
     """An article paragraph rather than a menu item, label or credit."""
     words = len(line.split())
@@ -309,88 +160,6 @@ def is_title_case(line: str) -> bool:
 def is_statement(line: str) -> bool:
     """A sentence, however short: it ends like one and starts with a capital, digit or quote."""
     return len(line.split()) >= 2 and bool(_STATEMENT_END.search(line)) and not line[0].islower()
-
-
-def widget_kind(line: str, author: str | None = None) -> str | None:
-    """The kind of chrome this line is wherever it appears, or None."""
-    text = strip_list_marker(line)
-    words = text.split()
-    if is_table_row(text):
-        return None
-    for kind, pattern in _WIDGETS.items():
-        if pattern.match(text) and (kind != "contact" or not _is_sentence(text)):
-            return kind
-    if len(words) < CONTACT_MAX_WORDS and _has_contact(text) and not _is_sentence(text):
-        return "contact"
-    if all(w.strip(".,:|·").lower() in _SOCIAL for w in words):
-        return "share"
-    if len(words) <= META_MAX_WORDS and not _STATEMENT_END.search(text) and _BYLINE.match(text):
-        return "byline"
-    if len(words) <= STAMP_MAX_WORDS and not _STATEMENT_END.search(text):
-        if _STAMP_CUE.match(text):
-            return "stamp"
-        if _HAS_DATE.search(text) and _is_stamp(text):
-            return "date"
-    if _WIRE_SLUG.match(text):
-        return "credit"
-    if _BIO.match(text) or (author and _is_author_bio(text, author)):
-        return "bio"
-    if _ABOUT.match(text) and ":" in text:
-        return "about"
-    if _APPEAL.match(text) and not _QUOTE.search(text):
-        return "donation"
-    if _is_menu(text):
-        return "nav"
-    return None
-
-
-_NUMERIC_CELL = re.compile(r"^[-+−]?[$€£]?\d[\d,.]*\s*%?$")
-
-
-def is_table_row(text: str) -> bool:
-    """A table row as HTML extraction writes it ("Homicide | 12 | 9 | -25%"): some cell a figure."""
-    cells = [c.strip() for c in text.split(" | ")]
-    return len(cells) >= 2 and any(_NUMERIC_CELL.match(c) for c in cells)
-
-
-_CONTACT = re.compile(r"\(?\d{3}\)?[-/.\s]\d{3}-\d{4}|\b\d{3}-\d{4}\b|@\w+\.\w+|www\.\w+|https?://")
-
-
-def _has_contact(text: str) -> bool:
-    """A phone number, e-mail or web address."""
-    return bool(_CONTACT.search(text))
-
-
-def _is_sentence(text: str) -> bool:
-    """A written sentence with a few words ("The hotline number is 888-373-7888.")."""
-    words = text.split()
-    return len(words) >= 4 and bool(_STATEMENT_END.search(text)) and ":" not in " ".join(words[:3])
-
-
-def _is_stamp(text: str) -> bool:
-    """A date line: little besides the date, times and a "by <name>"."""
-    rest = re.sub(r"\bby\s+.*$", "", _HAS_DATE.sub(" ", text), flags=re.IGNORECASE)
-    rest = re.sub(r"\b\d[\d:,.]*\s*(?:[ap]\.?m\.?|h\d*|[A-Z]{2,4})?\b|\bat\b|\bET\b", " ", rest)
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 3
-
-
-def _is_author_bio(text: str, author: str) -> bool:
-    """A sentence about the byline's author: "Brennan covers health policy for ..."."""
-    first = author.split(";")[0].strip()
-    names = {first, first.split()[-1]} if first else set()
-    return any(
-        re.match(rf"{re.escape(n)}\s+(?:is|was|covers|reports|writes|joined|has)\b", text)
-        for n in names
-        if len(n) > 2
-    )
-
-
-def _is_menu(text: str) -> bool:
-    """A navigation or footer link row: 3+ short segments split by |, ·, • or », no figures."""
-    parts = [p.strip() for p in re.split(r"\s[|·•»>]\s|\s[|·•»>]$", text) if p.strip()]
-    return len(parts) >= 3 and all(
-        (len(p.split()) <= 5 and not re.search(r"\d", p)) or _has_contact(p) for p in parts
-    )
 
 
 def body_start(lines: list[str], kinds: list[str | None]) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.clean.boilerplate import NAME_PATTERN, widget_kind
+from ingest.clean.chrome import NAME_PATTERN, widget_kind
 
 _BYLINES = [
     re.compile(r"^.{2,60}?\s+\|\s+[Bb]y\s+(?P<name>.+)$"),
