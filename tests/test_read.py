@@ -44,7 +44,6 @@ def test_read_document_decodes_common_encodings(tmp_path, data, text):
         ("doc.html", b"%PDF-1.7\n" + bytes(range(256)), Reason.BINARY),
         ("archive.html", b"PK\x03\x04" + bytes(100), Reason.BINARY),
         ("big.txt", b"word " * 3_000, Reason.TOO_LARGE),
-        ("line.txt", b"x" * 3_000, Reason.LONG_LINE),
         ("notes.docx", b"text", Reason.UNSUPPORTED),
     ],
 )

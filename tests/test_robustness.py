@@ -174,10 +174,17 @@ def _kinds() -> list[Kind]:
             (Reason.UNDECODABLE,),
         ),
         Kind("50 MB file", _big, (Reason.TOO_LARGE,)),
+        Kind("one 5 MB line of text", _file("one-line.txt", b"x" * 5_000_000), (Reason.LONG_LINE,)),
         Kind(
-            "one 5 MB line",
-            _file("one-line.html", b"<p>" + b"x" * 5_000_000 + b"</p>"),
-            (Reason.LONG_LINE,),
+            "minified page: markup on one line, a 1 MB inline script",
+            _file(
+                "minified.html",
+                _html("minified")
+                .replace("\n", "")
+                .replace("<body>", "<body><script>var x = '" + "y" * 1_000_000 + "';</script>")
+                .encode(),
+            ),
+            (DOCUMENT,),
         ),
         Kind(
             "link to a file outside",
@@ -646,10 +653,10 @@ def test_robustness_unrelated_articles_under_one_name_are_not_versions(batch_roo
 def test_robustness_error_inside_cleaning_quarantines_only_that_file(batch_root, monkeypatch):
     real_clean = batch.clean_document
 
-    def clean(raw, today: date):
+    def clean(raw, today: date, **limits):
         if raw.source_file == "bad.txt":
             raise RecursionError("maximum recursion depth exceeded")
-        return real_clean(raw, today)
+        return real_clean(raw, today, **limits)
 
     monkeypatch.setattr(batch, "clean_document", clean)
     for name in ("bad.txt", "good.txt"):

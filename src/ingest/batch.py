@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -142,6 +143,7 @@ def _triage(
     """Read and clean each file: (already stored or repeated in this batch, cleaned, rejected)."""
     p = settings.paths
     today = datetime.now(UTC).date()
+    clean = partial(clean_document, max_line_chars=settings.read.max_line_chars)
     raws = [
         (path, _contained("read", path, None, read_document, path, p.inbox, settings.read))
         for path in paths
@@ -159,7 +161,7 @@ def _triage(
             known.append((path, raw.doc_id))
             continue
         result = (
-            _contained("clean", path, raw.doc_id, clean_document, raw, today)
+            _contained("clean", path, raw.doc_id, clean, raw, today)
             if isinstance(raw, RawDoc)
             else raw
         )

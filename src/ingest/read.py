@@ -57,7 +57,7 @@ def read_document(path: Path, inbox: Path, settings: ReadSettings) -> RawDoc | R
     Args:
         path: the entry as listed in the inbox.
         inbox: the inbox root; links resolving outside it are refused.
-        settings: size and line-length limits.
+        settings: the size limit.
     Returns:
         A RawDoc whose doc_id is the SHA-256 of the bytes, or a Rejection("read", ...).
     """
@@ -68,7 +68,7 @@ def read_document(path: Path, inbox: Path, settings: ReadSettings) -> RawDoc | R
         return Rejection(name, "read", *refusal.args)
     except OSError as exc:
         return Rejection(name, "read", Reason.UNREADABLE, exc.strerror or repr(exc))
-    return _decoded(name, path.suffix.lower(), data, settings.max_line_chars)
+    return _decoded(name, path.suffix.lower(), data)
 
 
 def _read_entry(path: Path, inbox: Path, max_bytes: int) -> bytes:
@@ -115,7 +115,7 @@ def _check_opened(info: os.stat_result, max_bytes: int) -> None:
         raise _Refused(Reason.TOO_LARGE, f"{info.st_size} bytes > {max_bytes}")
 
 
-def _decoded(name: str, suffix: str, data: bytes, max_line_chars: int) -> RawDoc | Rejection:
+def _decoded(name: str, suffix: str, data: bytes) -> RawDoc | Rejection:
     """The RawDoc for a file's bytes, or why they are not an article's text."""
     doc_id = hashlib.sha256(data).hexdigest()
     text = decode(data) if data.strip() else ""
@@ -124,9 +124,6 @@ def _decoded(name: str, suffix: str, data: bytes, max_line_chars: int) -> RawDoc
         return Rejection(name, "read", reason, "not UTF-8/UTF-16/UTF-32/Windows-1252 text", doc_id)
     if not text.strip():
         return Rejection(name, "read", Reason.EMPTY, f"{len(data)} bytes, no text", doc_id)
-    longest = max(map(len, text.splitlines()), default=0)
-    if longest > max_line_chars:
-        return Rejection(name, "read", Reason.LONG_LINE, f"{longest} characters", doc_id)
     return RawDoc(doc_id=doc_id, source_file=name, suffix=suffix, text=text)
 
 

@@ -30,7 +30,8 @@ def test_rule_recognises_its_example(rule, example):
         "While they may not solve the problem, there are some technical steps people can take to "
         "limit tracking: block third-party cookies, clear them often, and read the privacy "
         "policy of every service you agree to use, because the consent you give is broad. "
-        + "Companies that collect this data rarely tell you where it goes next. " * 4,
+        + "Companies that collect this data rarely tell you where it goes next. "
+        * 4,
         "Dunkirk is currently streaming on HBO Go and HBO Now, and available to digitally rent "
         "on Google Play, iTunes and Amazon, the studio said in a statement on Monday.",
     ],

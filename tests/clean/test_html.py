@@ -1,13 +1,15 @@
 """HTML pages: trafilatura's text with structure kept, dates from the article only."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 import trafilatura
 
 from ingest.clean import clean_document
 from ingest.clean.html import extract_html, normalise_blocks, publication_date
-from ingest.records import RawDoc
+from ingest.errors import Reason
+from ingest.records import CleanDoc, RawDoc, Rejection
 
 TODAY = date(2026, 11, 23)
 PARAGRAPHS = [
@@ -119,3 +121,34 @@ def test_clean_document_keeps_a_table_that_ends_the_article():
     )
     doc = clean_document(RawDoc("id", "page.html", ".html", page(extra=table)), TODAY)
     assert doc.text.split("\n\n")[-3:] == ["Offense | Year", "Homicide | 9", "Robbery | 174"]
+
+
+MINIFIED = (
+    "<html><head><title>Council adopts budget</title><script>var state = {"
+    + ",".join(f'"k{i}": "{"v" * 40}"' for i in range(6_000))
+    + "};</script></head><body><article><h1>Council adopts budget</h1>"
+    + "<p>The City Council adopted a $212 million budget on Tuesday, adding money for twelve "
+    "firefighters and two new library branches after a long public hearing.</p>"
+    * 3
+    + "</article></body></html>"
+)
+
+
+def test_minified_page_on_one_line_is_ordinary_input():
+    assert "\n" not in MINIFIED and len(MINIFIED) > 250_000
+    doc = clean_document(RawDoc("id", "page.html", ".html", MINIFIED), TODAY, max_line_chars=2_000)
+    assert isinstance(doc, CleanDoc)
+    assert doc.text.startswith("The City Council adopted a $212 million budget")
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("line.txt", "x" * 3_000),
+        ("line.html", "<html><body><p>" + "word " * 1_000 + "</p></body></html>"),
+    ],
+)
+def test_a_line_of_article_text_over_the_limit_is_refused(name, text):
+    doc = clean_document(RawDoc("id", name, Path(name).suffix, text), TODAY, max_line_chars=2_000)
+    assert isinstance(doc, Rejection)
+    assert (doc.stage, doc.reason) == ("clean", Reason.LONG_LINE)

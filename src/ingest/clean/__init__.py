@@ -12,7 +12,7 @@ from datetime import date
 
 from ingest.clean.boilerplate import classify_lines, pick_title, split_lines, strip_list_marker
 from ingest.clean.fingerprint import minhash, to_bytes
-from ingest.clean.html import extract_html
+from ingest.clean.html import Page, extract_html
 from ingest.clean.language import guess_language
 from ingest.clean.meta import author_from_lines, clean_author, clean_site, site_from_lines
 from ingest.clean.pubdate import date_from_lines
@@ -38,19 +38,27 @@ class Article:
     published_date: date | None
 
 
-def clean_document(raw: RawDoc, today: date) -> CleanDoc | Rejection:
+def clean_document(
+    raw: RawDoc, today: date, *, max_line_chars: int | None = None
+) -> CleanDoc | Rejection:
     """Strip boilerplate and read metadata from one document.
 
     Args:
         raw: the decoded file.
         today: the ingest date; no publication date may be later.
+        max_line_chars: the longest line of article text the line rules read: a text file's own
+            lines, and for HTML the lines of the extracted text, never the markup's (minified
+            pages, inline scripts and JSON blobs put a whole page on one line).
     Returns:
-        A CleanDoc, or Rejection("clean", ...) when no article text is left.
+        A CleanDoc, or Rejection("clean", ...) when no article text is left or a line of it is
+        longer than max_line_chars.
     """
-    if raw.suffix in HTML_SUFFIXES:
-        article = read_html(raw.text, today)
-    else:
-        article = read_article(raw.text, today)
+    page = extract_html(raw.text, today) if raw.suffix in HTML_SUFFIXES else None
+    longest = max(map(len, (page.text if page else raw.text).splitlines()), default=0)
+    if max_line_chars is not None and longest > max_line_chars:
+        detail = f"{longest} characters in one line of article text"
+        return Rejection(raw.source_file, "clean", Reason.LONG_LINE, detail, raw.doc_id)
+    article = read_page(page, today) if page else read_article(raw.text, today)
     if not article.text.strip():
         return Rejection(
             raw.source_file,
@@ -83,7 +91,12 @@ def read_html(html: str, today: date, options: dict | None = None) -> Article:
     Returns:
         The Article; its text is "" when no article is found.
     """
-    page = extract_html(html, today, options)
+    return read_page(extract_html(html, today, options), today)
+
+
+def read_page(page: Page, today: date) -> Article:
+    """The Article of an extracted page: its text cleaned line by line, the markup's metadata
+    first and the page's visible lines where the markup names none."""
     author = clean_author(page.author)
     article = read_article(page.text, today, title=page.title, author=author, extracted=True)
     lines = list(page.lines)
