@@ -204,9 +204,10 @@ def classify_lines(
 
 
 def _extracted_start(lines: list[str], kinds: list[str | None]) -> int:
-    """Where an extracted article's body starts: its first prose line. An extractor has already
-    cut the masthead, so prose before a byline is the article's lead, not a dek."""
-    return next((i for i, ln in enumerate(lines) if kinds[i] is None and is_prose(ln)), len(lines))
+    """Where an extracted article's body starts: its first prose line, or its first line when
+    none reads as prose (a short note, or a script written without spaces between words). An
+    extractor has already cut the masthead, so prose before a byline is the lead, not a dek."""
+    return next((i for i, ln in enumerate(lines) if kinds[i] is None and is_prose(ln)), 0)
 
 
 def _ends_article(lines: list[str], kinds: list[str | None]) -> bool:
