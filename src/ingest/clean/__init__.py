@@ -130,12 +130,12 @@ def read_article(
         today: the ingest date; no publication date may be later.
         title: the headline when already known (HTML metadata); it is removed from the text.
         author: the byline when already known, so that the author's bio is recognised.
-        extracted: the text is an HTML extractor's main content, one block per line: never
-            hard-wrapped, and already without the page's head, comments and footer.
+        extracted: the text is an HTML extractor's main content, one block per line, already
+            without the page's head, comments and footer (a <pre> block may be hard-wrapped).
     Returns:
         The Article; its text is "" when no prose is found.
     """
-    lines = [ln for ln in raw_text.splitlines() if ln] if extracted else split_lines(raw_text)
+    lines = split_lines(raw_text)
     verdicts = classify_lines(lines, author, extracted=extracted)
     head = [v.line for v in verdicts if v.rule.startswith("page-head")]
     author = author or author_from_lines(head)
