@@ -493,12 +493,14 @@ def widget_kind(line: str, author: str | None = None) -> str | None:
     return next((r.kind for r in RULES if words <= r.max_words and r.matches(text, author)), None)
 
 
+_CELL_SEPARATOR = re.compile(r" [|│] ")
 _NUMERIC_CELL = re.compile(r"^[-+−]?[$€£]?\d[\d,.]*\s*%?$")
 
 
 def is_table_row(text: str) -> bool:
-    """A table row as HTML extraction writes it ("Homicide | 12 | 9 | -25%"): some cell a figure."""
-    cells = [c.strip() for c in text.split(" | ")]
+    """A table row as HTML extraction writes it ("Homicide | 12 | 9 | -25%"), or as a terminal
+    draws one ("200 │ 2020-08-01 18:00 │ 4084"): some cell a figure."""
+    cells = [c.strip() for c in _CELL_SEPARATOR.split(text)]
     return len(cells) >= 2 and any(_NUMERIC_CELL.match(c) for c in cells)
 
 
