@@ -204,10 +204,16 @@ def classify_lines(
 
 
 def _extracted_start(lines: list[str], kinds: list[str | None]) -> int:
-    """Where an extracted article's body starts: its first prose line, or its first line when
-    none reads as prose (a short note, or a script written without spaces between words). An
-    extractor has already cut the masthead, so prose before a byline is the lead, not a dek."""
-    return next((i for i, ln in enumerate(lines) if kinds[i] is None and is_prose(ln)), 0)
+    """Where an extracted article's body starts: its first prose line or list item (a materials
+    list or key points before the prose), or its first line when none is either (a short note,
+    a script written without spaces). An extractor has already cut the masthead, so prose before
+    a byline is the lead, not a dek; what precedes it is headline, section label and dek."""
+    body = (
+        i
+        for i, ln in enumerate(lines)
+        if kinds[i] is None and (is_prose(ln) or _LIST_MARKER.match(ln))
+    )
+    return next(body, 0)
 
 
 def _ends_article(lines: list[str], kinds: list[str | None]) -> bool:
