@@ -7,7 +7,7 @@ import pytest
 import trafilatura
 
 from ingest.clean import clean_document
-from ingest.clean.html import extract_html, normalise_blocks, publication_date
+from ingest.clean.html import extract_html, normalise_blocks, publication_date, structured_date
 from ingest.errors import Reason
 from ingest.records import CleanDoc, RawDoc, Rejection
 
@@ -152,3 +152,30 @@ def test_a_line_of_article_text_over_the_limit_is_refused(name, text):
     doc = clean_document(RawDoc("id", name, Path(name).suffix, text), TODAY, max_line_chars=2_000)
     assert isinstance(doc, Rejection)
     assert (doc.stage, doc.reason) == ("clean", Reason.LONG_LINE)
+
+
+def _tree(head: str):
+    return trafilatura.load_html(f"<html><head>{head}</head><body><p>x</p></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # the outlet's own time zone names the printed day, not the UTC stamp
+        (
+            '<meta property="article:published_time" content="2022-12-23T21:15:00-05:00">'
+            '<script type="application/ld+json">{"datePublished": "2022-12-24T02:15:00Z"}</script>',
+            "2022-12-23",
+        ),
+        # JSON-LD wrapped in CDATA, nested in @graph; the day as written
+        (
+            '<script type="application/ld+json"><![CDATA[{"@graph": [{"@type": "WebPage"},'
+            ' {"@type": "NewsArticle", "datePublished": "2018-06-12T23:00:00.000Z"}]}]]></script>',
+            "2018-06-12",
+        ),
+        ('<meta itemprop="datePublished" content="2015-03-18">', "2015-03-18"),
+        ('<script type="application/ld+json">{not json</script>', None),
+    ],
+)
+def test_structured_date_reads_the_metadata_day(head, expected):
+    assert structured_date(_tree(head)) == expected

@@ -31,6 +31,10 @@ def test_author_from_lines_reads_bylines(head, author):
         ("Jenna Alvarez; First Alert Meteorologist", "Jenna Alvarez"),
         ("For Immediate Release", None),
         ("Delphine Akers | dakers@fenwickcourier.com", "Delphine Akers"),
+        ("Nathan Willis March", "Nathan Willis"),  # the dateline ran into the byline
+        ("Brian May", "Brian May"),
+        ("Jeffrey Gettleman; JEFFREY GETTLEMAN", "Jeffrey Gettleman"),
+        ("Username", None),
         (None, None),
     ],
 )

@@ -9,6 +9,7 @@ Settings measured by bench/cleaning.py (`--trafilatura-grid` compares trafilatur
 
 from __future__ import annotations
 
+import json
 import re
 from copy import deepcopy
 from dataclasses import dataclass
@@ -60,6 +61,16 @@ _NOT_ARTICLE = (
     "|//*[contains(@class,'comment') or contains(@class,'sidebar') or contains(@class,'related')"
     " or contains(@class,'widget') or contains(@class,'footer')]"
 )
+# Metadata that states the publication date itself.
+_PUBLISHED_META = (
+    "//meta[@property='article:published_time' or @property='og:published_time'"
+    " or @name='article:published_time' or @itemprop='datePublished'"
+    " or @name='pubdate' or @name='publish-date']/@content"
+    "|//*[@itemprop='datePublished']/@datetime"
+)
+_CDATA = re.compile(r"<!\[CDATA\[|\]\]>|^\s*<!--|-->\s*$")
+_LOCAL_OFFSET = re.compile(r"T[\d:.]+[+-](?!00:?00)\d\d:?\d\d$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Short elements that state an update or review date rather than the publication date.
 _UPDATE_STAMP = re.compile(
     r"^\W*(?:updated|last\s+(?:updated|modified|reviewed)|modified|page\s+last|mis\s+à\s+jour"
@@ -159,6 +170,49 @@ def normalise_blocks(text: str) -> str:
 
 
 def publication_date(tree: HtmlElement, today: date) -> date | None:
+    """The date the page's structured metadata publishes (JSON-LD datePublished, article or
+    OpenGraph published_time, itemprop=datePublished), else htmldate's original publication
+    date looked for outside comments, sidebars and footers."""
+    stated = _iso_date(structured_date(tree), today)
+    return stated or _htmldate(tree, today)
+
+
+def structured_date(tree: HtmlElement) -> str | None:
+    """The publication day the page's metadata states (JSON-LD first, then meta tags): of
+    several, the first stamped in the outlet's own time zone ("2022-12-23T21:15:00-05:00"), whose
+    day is the one printed on the story; else the first, its day as written."""
+    stated = [d.strip() for d in _jsonld_dates(tree) + tree.xpath(_PUBLISHED_META)]
+    days = [d for d in stated if _ISO_DAY.match(d)]
+    local = [d for d in days if _LOCAL_OFFSET.search(d)]
+    chosen = local or days
+    return chosen[0][:10] if chosen else None
+
+
+def _jsonld_dates(tree: HtmlElement) -> list[str]:
+    """datePublished of each JSON-LD block that parses."""
+    found = []
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            date_published = _date_published(json.loads(_CDATA.sub("", script), strict=False))
+        except ValueError:
+            continue
+        if date_published:
+            found.append(date_published)
+    return found
+
+
+def _date_published(data: object) -> str | None:
+    """The first datePublished in a JSON-LD document (objects, lists and @graph nested)."""
+    if isinstance(data, dict):
+        if isinstance(data.get("datePublished"), str):
+            return data["datePublished"]
+        data = list(data.values())
+    if isinstance(data, list):
+        return next((d for d in map(_date_published, data) if d), None)
+    return None
+
+
+def _htmldate(tree: HtmlElement, today: date) -> date | None:
     """htmldate's original publication date, looked for outside comments, sidebars and footers."""
     pruned = deepcopy(tree)
     for element in pruned.xpath(_NOT_ARTICLE):

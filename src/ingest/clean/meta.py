@@ -18,6 +18,9 @@ _BYLINES = [
         r"^(?:\S+\s+){0,8}?\d{4}\b.*?\bby\s+(?P<name>\S.{0,40})$"
     ),  # "Posted on <date> by x"
 ]
+_TRAILING_MONTH = re.compile(
+    r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
+)
 _BARE_NAME = re.compile(rf"^{NAME_PATTERN}$")
 _SITE_BYLINE = re.compile(r"^(?P<site>.{2,60}?)\s+\|\s+[Bb]y\s+.+$")
 _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?P<rest>.+)$", re.IGNORECASE)
@@ -27,6 +30,7 @@ _LEGAL_FORM = re.compile(
 # Words that make a byline part a job title or an organisation, not a person.
 _NOT_PERSON = frozenset(
     [
+        "username",  # a comment form's field label taken for the byline
         "news",
         "newswire",
         "wire",
@@ -115,12 +119,17 @@ def clean_author(value: str | None) -> str | None:
     names = []
     for part in parts:
         part = part.split(",")[0].split("|")[0].strip(" .:")  # "Name | name@outlet.com"
+        if (
+            len(_TRAILING_MONTH.sub("", part).split()) >= 2
+        ):  # "Nathan Willis March", not "Brian May"
+            part = _TRAILING_MONTH.sub("", part)  # the dateline ran into the byline
         words = part.split()
         if not 1 <= len(words) <= 4 or any(w.lower() in _NOT_PERSON for w in words):
             continue
         if part.isupper() and len(words) > 1:
             part = part.title()
-        names.append(part)
+        if part.casefold() not in {n.casefold() for n in names}:  # byline and meta both name one
+            names.append(part)
     return "; ".join(names) or None
 
 
