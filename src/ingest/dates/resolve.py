@@ -149,7 +149,7 @@ def _resolve(text: str, anchor: date | None, direction: Direction) -> Timex:
             reading = read(found.groupdict(), anchor, direction)
             if reading is not None:
                 return _finish(reading, mod, read is _ago)
-    return _finish(_dateparser(rest, anchor, direction), mod, False)
+    return _finish(dateparser_reading(rest, anchor, direction), mod, False)
 
 
 def rule_for(text: str) -> str:
@@ -619,8 +619,9 @@ _HOLIDAY = (
 _CLOCK = r"(?P<clock>\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midday|midnight)"
 
 
-def _dateparser(text: str, anchor: date | None, direction: Direction) -> _Reading:
-    """dateparser's reading, at the granularity it reports; relative text needs an anchor."""
+def dateparser_reading(text: str, anchor: date | None, direction: Direction) -> _Reading:
+    """dateparser's reading (type, value, None), at the granularity it reports; relative text
+    needs an anchor. The resolver's fallback, and bench/dates.py's comparison."""
     unresolved: _Reading = ("DATE", "XXXX", None)
     if not _DATE_LIKE.search(text) or (anchor is None and not _HAS_YEAR.search(text)):
         return (
