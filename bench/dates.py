@@ -147,7 +147,9 @@ def score(gold: dict[str, list], predicted: dict[str, list], name: str) -> Score
         matched = {id(p) for _, p in _pairs(golds, preds)}
         found = {id(g) for g, _ in _pairs(golds, preds)}
         s.errors += [f"{name} {doc_id}: SPURIOUS {p.text!r}" for p in preds if id(p) not in matched]
-        s.errors += [f"{name} {doc_id}: MISSED {g.text!r} {g.value}" for g in golds if id(g) not in found]
+        s.errors += [
+            f"{name} {doc_id}: MISSED {g.text!r} {g.value}" for g in golds if id(g) not in found
+        ]
     return s
 
 
@@ -175,7 +177,9 @@ def by_rule(gold: dict, predicted: dict, spans: dict, dcts: dict) -> dict[str, C
             row = table.setdefault(rule, Counter())
             row["spans"] += 1
             row["rules"] += g.value == resolve(p.text, dcts[doc_id], direction.get(p.start)).value
-            row["dateparser"] += g.value == dateparser_reading(p.text.lower(), dcts[doc_id], None)[1]
+            row["dateparser"] += (
+                g.value == dateparser_reading(p.text.lower(), dcts[doc_id], None)[1]
+            )
     return table
 
 

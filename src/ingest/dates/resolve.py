@@ -146,7 +146,10 @@ def _resolve(text: str, anchor: date | None, direction: Direction) -> Timex:
     for pattern, read in _RULES:
         found = pattern.fullmatch(rest)
         if found:
-            reading = read(found.groupdict(), anchor, direction)
+            try:
+                reading = read(found.groupdict(), anchor, direction)
+            except (ValueError, OverflowError):  # "Feb. 30", a year past 9999: no such date
+                reading = "DATE", "XXXX", None
             if reading is not None:
                 return _finish(reading, mod, read is _ago)
     return _finish(dateparser_reading(rest, anchor, direction), mod, False)
@@ -356,7 +359,7 @@ def _holiday(g: Groups, anchor: date | None, d: Direction) -> _Reading | None:
         return "DATE", _HOLIDAYS[name](int(g.get("year"))).isoformat(), None
     if anchor is None:
         return "DATE", "XXXX-XX-XX", None
-    days = [_HOLIDAYS[name](y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    days = [_HOLIDAYS[name](y) for y in range(anchor.year - 2, anchor.year + 2)]
     return (
         "DATE",
         _pick([(x, x + timedelta(days=1)) for x in days], anchor, _rel_direction(g.get("rel"), d))[
@@ -483,13 +486,14 @@ def _granular(anchor: date | None, unit: str, shift: int) -> str:
 def _nearest(part: str, anchor: date | None, direction: Direction) -> str:
     """The value of a month ("03"), month-day ("03-21"), weekday ("W2"), quarter ("Q3"), half
     ("H1") or season ("SU") in the year or week the direction points to from the anchor."""
+    weekday = re.fullmatch(r"W\d", part) is not None
     if anchor is None:
-        return f"XXXX-WXX-{part[1]}" if part.startswith("W") else f"XXXX-{part}"
-    if part.startswith("W"):
+        return f"XXXX-WXX-{part[1]}" if weekday else f"XXXX-{part}"
+    if weekday:
         monday = anchor - timedelta(days=anchor.weekday())
-        days = [monday + timedelta(days=7 * k + int(part[1]) - 1) for k in (-1, 0, 1)]
+        days = [monday + timedelta(days=7 * k + int(part[1]) - 1) for k in (-2, -1, 0, 1)]
         return _pick([(x, x + timedelta(days=1)) for x in days], anchor, direction)[0].isoformat()
-    values = [f"{y}-{part}" for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    values = [f"{y}-{part}" for y in range(anchor.year - 2, anchor.year + 2)]
     if re.fullmatch(r"\d\d-\d\d", part):  # Feb. 29 exists in leap years only
         values = [v for v in values if _valid_day(v)]
     spans = {interval_of(v): v for v in values}
@@ -498,8 +502,8 @@ def _nearest(part: str, anchor: date | None, direction: Direction) -> str:
 
 def _pick(spans: list[tuple[date, date]], anchor: date, direction: Direction) -> tuple[date, date]:
     """Of consecutive candidate intervals: "past", the latest begun by the anchor; "before",
-    the latest ended before it; "future", the earliest not yet ended; "after", the earliest
-    begun after it; None, the one holding the anchor, else the nearest (earlier on a tie)."""
+    the latest ended by it; "future", the earliest not yet ended; "after", the earliest begun
+    after it; None, the one holding the anchor, else the nearest (earlier on a tie)."""
     if direction == "past":
         return max(s for s in spans if s[0] <= anchor)
     if direction == "before":
@@ -508,10 +512,8 @@ def _pick(spans: list[tuple[date, date]], anchor: date, direction: Direction) ->
         return min(s for s in spans if s[1] > anchor)
     if direction == "after":
         return min(s for s in spans if s[0] > anchor)
-    return min(
-        spans,
-        key=lambda s: (max(s[0] - anchor, anchor - s[1] + timedelta(days=1), timedelta(0)), s),
-    )
+    day = timedelta(days=1)
+    return min(spans, key=lambda s: (max(s[0] - anchor, anchor - s[1] + day, timedelta(0)), s))
 
 
 def _rel_direction(rel: str | None, direction: Direction) -> Direction:
