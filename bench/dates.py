@@ -123,7 +123,7 @@ def dateparser_alone(texts: dict[str, str], dcts: dict[str, date | None]) -> dic
             if start < 0:
                 continue
             pos = start + len(surface)
-            kind, value, _ = dateparser_reading(surface.lower(), dct, None)
+            kind, value, _ = dateparser_reading(surface, dct, None) or ("DATE", "XXXX", None)
             hits.append(Timex(start, pos, surface, kind, value))
         out[doc_id] = hits
     return out
@@ -177,9 +177,8 @@ def by_rule(gold: dict, predicted: dict, spans: dict, dcts: dict) -> dict[str, C
             row = table.setdefault(rule, Counter())
             row["spans"] += 1
             row["rules"] += g.value == resolve(p.text, dcts[doc_id], direction.get(p.start)).value
-            row["dateparser"] += (
-                g.value == dateparser_reading(p.text.lower(), dcts[doc_id], None)[1]
-            )
+            reading = dateparser_reading(p.text, dcts[doc_id], direction.get(p.start))
+            row["dateparser"] += reading is not None and g.value == reading[1]
     return table
 
 

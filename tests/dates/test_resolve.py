@@ -20,7 +20,12 @@ PUB = date(2017, 1, 11)  # a Wednesday
         ("next month", "DATE", "2017-02", None),
         ("last week", "DATE", "2017-W01", None),
         ("this weekend", "DATE", "2017-W02-WE", None),
-        ("today", "DATE", "2017-01-11", None),
+        ("today", "DATE", "PRESENT_REF", None),  # "trends today": nowadays
+        ("the beginning of the year", "DATE", "2017", "START"),
+        ("this past January", "DATE", "2016-01", None),
+        ("the late 1800s", "DATE", "18", "END"),
+        ("'91", "DATE", "1991", None),
+        ("winter", "DATE", "XXXX-WI", None),  # any winter
         ("yesterday morning", "TIME", "2017-01-10TMO", None),
         ("3 p.m. Tuesday", "TIME", "2017-01-10T15:00", None),
         ("two weeks ago", "DATE", "2016-W52", None),
@@ -41,8 +46,15 @@ PUB = date(2017, 1, 11)  # a Wednesday
         ("Thanksgiving 2016", "DATE", "2016-11-24", None),
         ("three years", "DURATION", "P3Y", None),
         ("about two hours", "DURATION", "PT2H", "APPROX"),
-        ("a decade", "DURATION", "P1DE", None),
-        ("12 and a half years", "DURATION", "P12.5Y", None),
+        ("a decade", "DURATION", "P10Y", None),
+        ("decades", "DURATION", "PXDE", None),
+        ("nearly a century", "DURATION", "P100Y", "APPROX"),
+        ("12 and a half years", "DURATION", "P12Y6M", None),
+        ("2,000 years old", "DURATION", "P2000Y", None),
+        ("the last three to four months", "DURATION", "PXM", None),
+        ("just over two minutes", "DURATION", "PT2M", "MORE_THAN"),
+        ("a fortnight", "DURATION", "P2W", None),
+        ("a decade ago", "DATE", "2007", None),
         ("several months", "DURATION", "PXM", None),
         ("the past five years", "DURATION", "P5Y", None),
         ("every Monday", "SET", "XXXX-WXX-1", None),
@@ -52,7 +64,7 @@ PUB = date(2017, 1, 11)  # a Wednesday
         ("now", "DATE", "PRESENT_REF", None),
         ("currently", "DATE", "PRESENT_REF", None),
         ("recently", "DATE", "PAST_REF", None),
-        ("in recent years", "DATE", "PAST_REF", None),
+        ("in recent years", "DURATION", "PXY", None),
         ("the future", "DATE", "FUTURE_REF", None),
     ],
 )
@@ -95,6 +107,8 @@ def test_resolve_gives_the_interval_named(text, start, end):
         ("next Wednesday", None, "2017-01-18"),
         ("June 1", "past", "2016-06-01"),
         ("the fourth quarter", "past", "2016-Q4"),
+        ("today", "past", "2017-01-11"),  # "sat before me today": that day
+        ("Wednesday", "future", "2017-01-11"),  # "will sign on Wednesday", read on one
     ],
 )
 def test_resolve_follows_the_direction_of_the_sentence(text, direction, value):
@@ -108,7 +122,7 @@ def test_resolve_follows_the_direction_of_the_sentence(text, direction, value):
         ("in July", "XXXX-07"),
         ("Tuesday", "XXXX-WXX-2"),
         ("two weeks ago", "XXXX-WXX"),
-        ("today", "XXXX-XX-XX"),
+        ("today", "PRESENT_REF"),
         ("this summer", "XXXX-SU"),
         ("March 21", "XXXX-03-21"),
         ("now", "PRESENT_REF"),

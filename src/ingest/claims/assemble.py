@@ -45,6 +45,7 @@ TIME_LEFT_CONTEXT = 6
 # ("is currently about six weeks, ..., down from nearly three months in the fall"). Set on the
 # labelled sets.
 OWN_DURATION_REACH = 3
+_RELATIVE_ADVERBS = frozenset({"earlier", "later", "before", "after"})
 _RANGE_WORDS = frozenset({"to", "through", "thru", "until", "and", "-", "–", "—"})
 _CHANGE_WORDS = frozenset({"up", "down", "increase", "decrease", "rise", "drop", "compared"})
 _SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
@@ -205,7 +206,9 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
     found = [
         f
         for f in _ranges(list(span.doc.spans[DATES_KEY]), span.sent)
-        if not _dates_a_document(f[0]) and not _is_figure_year(f[0], span)
+        if not _dates_a_document(f[0])
+        and not _is_figure_year(f[0], span)
+        and not _is_rate_or_length(f[0])
     ]
     clause = clause_head(span.root)
     in_clause = [f for f in found if clause_head(f[0].root).i == clause.i]
@@ -249,6 +252,16 @@ def _joins(doc: Doc, first: Span, second: Span) -> bool:
     return between[0].lower_ != "and" or opener == "between"
 
 
+def _is_rate_or_length(date_span: Span) -> bool:
+    """ "every year", "per night", "$22 an hour", "for a year": a recurrence or a bare length
+    is no period of a figure."""
+    doc, end = date_span.doc, date_span.end
+    counted_from = end < len(doc) and doc[end].lower_ in _RELATIVE_ADVERBS  # "a year earlier"
+    return date_span.label_ == "SET" or (
+        len(date_span) == 2 and date_span[0].lower_ in ("a", "an", "per") and not counted_from
+    )
+
+
 def _is_figure_year(date_span: Span, span: Span) -> bool:
     """A year the NER read as a count inside the figure itself is the figure, not its date."""
     return date_span[0].ent_type_ == "CARDINAL" and span.start <= date_span.start < span.end
@@ -271,6 +284,8 @@ def _scope_near(span: Span, found: list[_Found], published: date | None, previou
         if _opens_since_clause(doc[start]):
             words = ["since"]  # "since Connecticut enacted the law in 2013" -> since 2013
         texts = [e.text for e in ends]
+        if end < sent.end and doc[end].lower_ in _RELATIVE_ADVERBS:
+            texts[-1] += " " + doc[end].text  # "a year earlier": counted from the figure before
         if _is_comparison_base(doc, start, end, words):
             texts = []  # "up 5 points from 2019", "Tuesday's election": no period of the figure
         signal = " ".join(words)

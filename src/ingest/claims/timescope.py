@@ -18,6 +18,7 @@ Scope = tuple[date | None, date | None]
 NO_SCOPE: Scope = (None, None)
 # Any date: whether an expression names a period at all does not depend on which day it is read.
 _REFERENCE_ANCHOR = date(2000, 6, 15)
+_SEASONS = frozenset({"-SP", "-SU", "-FA", "-WI"})
 
 
 def resolve_scope(
@@ -48,8 +49,8 @@ def resolve_scope(
         reference = (previous[0], previous[1] + timedelta(days=1))
     first = resolve(ends[0], published, direction, reference)
     last = resolve(ends[-1], published, direction, reference) if len(ends) > 1 else first
-    if first.start is None:
-        return NO_SCOPE
+    if first.start is None or first.value[-3:] in _SEASONS:
+        return NO_SCOPE  # a season is too loose a period for a figure ("rose this fall")
     if "since" in words:
         return first.start, published
     if last.end is None:

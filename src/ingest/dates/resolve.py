@@ -49,12 +49,15 @@ _UNIT_CODES = {
     "day": "D",
     "decade": "DE",
     "century": "CE",
+    "quarter-century": "Y",
     "hour": "H",
     "minute": "M",
     "second": "S",
 }
 _CLOCK_UNITS = frozenset({"hour", "minute", "second"})
-_VAGUE_COUNTS = frozenset({"several", "few", "many", "some", "numerous", "the", "recent"})
+_YEARS_PER = {"decade": 10, "century": 100, "quarter-century": 25}
+# A fraction of a unit in the next smaller one: half a year is six months.
+_SMALLER = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60), "week": ("day", 7)}
 _BEFORE = frozenset({"last", "past", "previous", "preceding", "prior"})
 _AFTER = frozenset({"next", "coming", "following", "upcoming"})
 
@@ -62,11 +65,12 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_UNIT = r"(?P<unit>year|month|week|day|decade|century|centurie|hour|minute|second)s?"
+_UNIT = r"(?P<unit>year|month|week|day|decade|quarter-century|century|hour|minute|second)s?"
 _NUMBER = (
-    r"(?P<count>\d+(?:\.\d+)?|a|an|one|a\s+couple(?:\s+of)?|a\s+dozen|half\s+a|"
+    r"(?P<count>\d[\d,]*(?:\.\d+)?|a|an|one|a\s+couple(?:\s+of)?|a\s+dozen|half\s+a|"
     + "|".join(sorted(UNITS, key=len, reverse=True))
-    + r"|several|a\s+few|few|many|some|numerous)"
+    + r"|several|a\s+few|few|many|some|numerous|recent|all)"
+    + r"(?:\s+(?:to|or)\s+(?P<upto>\w+))?(?:\s+more)?"  # "three to four months", "two more years"
 )
 _REL = r"(?P<rel>last|past|previous|this|next|coming|current|following|upcoming)"
 _PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -88,8 +92,10 @@ _MODS = (
     ("around", "APPROX"),
     ("roughly", "APPROX"),
     ("some", "APPROX"),
-    ("nearly", "LESS_THAN"),
-    ("almost", "LESS_THAN"),
+    ("nearly", "APPROX"),
+    ("almost", "APPROX"),
+    ("just over", "MORE_THAN"),
+    ("just under", "LESS_THAN"),
     ("less than", "LESS_THAN"),
     ("fewer than", "LESS_THAN"),
     ("under", "LESS_THAN"),
@@ -152,7 +158,7 @@ def _resolve(text: str, anchor: date | None, direction: Direction) -> Timex:
                 reading = "DATE", "XXXX", None
             if reading is not None:
                 return _finish(reading, mod, read is _ago)
-    return _finish(dateparser_reading(rest, anchor, direction), mod, False)
+    return _finish(_fallback(rest, anchor, direction), mod, False)
 
 
 def rule_for(text: str) -> str:
@@ -177,8 +183,19 @@ def _finish(reading: _Reading, mod: str | None, ago: bool) -> Timex:
 
 def _normalise(text: str) -> str:
     lower = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
-    lower = " ".join(lower.split()).strip(" ,.;:()")
-    return lower.removesuffix("'s").strip()
+    lower = " ".join(lower.split()).strip(" ,.;:()").removesuffix("'s").strip()
+    for phrase, same in _SYNONYMS:
+        lower = re.sub(phrase, same, lower)
+    return lower
+
+
+# Phrases read as another ("this past January" is last January).
+_SYNONYMS = (
+    (r"\bthis past\b", "last"),
+    (r"\ba fortnight\b", "two weeks"),
+    (r"\bfortnights?\b", "weeks"),
+    (r"\b(?:those|these)\s+first\b", "the first"),
+)
 
 
 def _peel_mod(text: str) -> tuple[str, str | None]:
@@ -188,7 +205,8 @@ def _peel_mod(text: str) -> tuple[str, str | None]:
         if text.startswith(words + " ") or (words == "mid" and text.startswith("mid-")):
             rest = _SIGNALS.sub("", text[len(words) :].lstrip(" -"))
             if mod == "MORE_THAN" and not re.match(
-                r"\d|a |an |one |[a-z]+ (?:year|month|week|day|hour|decade)", rest
+                r"\d|a |an |one |[a-z]+ (?:year|month|week|day|hour|minute|second|decade|centur)",
+                rest,
             ):
                 return rest, None  # "over the past five years": a signal, not "more than"
             if rest.startswith("of "):
@@ -222,6 +240,8 @@ def _deictic_day(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     value = _day_value(anchor, shift[word])
     if part:
         return "TIME", f"{value}T{_PART_OF_DAY[part]}", None
+    if word == "today" and d != "past":  # "trends today", "today's businesses": nowadays
+        return _present(g, anchor, d)
     return "DATE", value, None
 
 
@@ -273,11 +293,19 @@ def _year_range(g: Groups, anchor: date | None, d: Direction) -> _Reading | None
     return "DATE", g.get("year"), (date(first, 1, 1), date(last + 1, 1, 1))
 
 
+def _short_year(g: Groups, anchor: date | None, d: Direction) -> _Reading:
+    """ "'91" -> 1991, "'08" -> 2008."""
+    yy = int(g.get("yy"))
+    return "DATE", str(yy + (1900 if yy >= 30 else 2000)), None
+
+
 def _decade(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     """ "the 1990s" -> 199, "the '90s" -> 199."""
     digits = g.get("decade")
     if len(digits) == 2:
         digits = ("19" if int(digits) >= 30 else "20") + digits
+    if digits.endswith("00") and int(digits) < 2000:  # "the 1800s": the century
+        return "DATE", digits[:2], None
     return "DATE", digits[:3], None
 
 
@@ -330,6 +358,8 @@ def _season(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     code = _SEASONS[g.get("season")]
     if g.get("year"):
         return "DATE", f"{g.get('year')}-{code}", None
+    if not g.get("rel") and not g.get("the"):  # "in winter": any winter
+        return "DATE", f"XXXX-{code}", None
     return "DATE", _nearest(code, anchor, _rel_direction(g.get("rel"), d)), None
 
 
@@ -346,6 +376,7 @@ def _month(g: Groups, anchor: date | None, d: Direction) -> _Reading:
 
 
 def _weekday(g: Groups, anchor: date | None, d: Direction) -> _Reading:
+    """ "said Tuesday" and "will sign on Friday" read on a Friday: that Friday."""
     return (
         "DATE",
         _nearest(f"W{_WEEKDAYS[g.get('weekday')]}", anchor, _rel_direction(g.get("rel"), d)),
@@ -389,14 +420,16 @@ def _ago(g: Groups, anchor: date | None, d: Direction) -> _Reading | None:
         return "DATE", "PAST_REF" if g.get("dir") == "ago" else "FUTURE_REF", None
     if not float(count).is_integer():
         return None
-    sign = -1 if g.get("dir") in ("ago", "earlier", "before") else 1
+    sign = -1 if g.get("dir") == "ago" else 1
+    if unit in _YEARS_PER:  # "a decade ago" is a year: 2008
+        count, unit = count * _YEARS_PER[unit], "year"
     return "DATE", _granular(anchor, unit, sign * int(count)), None
 
 
 def _anchored_duration(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     """ "the past five years", "the next two weeks", "the last decade": P5Y, P2W, P1DE, with
     the interval it covers up to (or from) the anchor."""
-    count = _count(g.get("count")) if g.get("count") else 1
+    count = (_count(g.get("count")) if not g.get("upto") else None) if g.get("count") else 1
     value = _duration_value(count, g.get("unit"))
     length = duration_length(value)
     if anchor is None or length is None or g.get("rel") not in _BEFORE | _AFTER:
@@ -408,19 +441,26 @@ def _anchored_duration(g: Groups, anchor: date | None, d: Direction) -> _Reading
 
 
 def _duration(g: Groups, anchor: date | None, d: Direction) -> _Reading:
-    """ "five years", "a decade", "18 months", "several weeks", "decades", "10-year"."""
-    count = _count(g.get("count")) if g.get("count") else None
-    if g.get("half") or g.get("half_"):
-        count = (count or 1) + 0.5
+    """ "five years", "a decade", "18 months", "several weeks", "decades", "10-year",
+    "2,000 years old", "18 years of age", "three to four months" (PXM)."""
+    count = _count(g.get("count")) if g.get("count") and not g.get("upto") else None
+    if g.get("half") or g.get("half_"):  # "17 and a half years": P17Y6M
+        return "DURATION", _duration_value((count or 1) + 0.5, g.get("unit"), in_parts=True), None
+    if (g.get("count") or "").startswith("half"):  # "half a year": P6M
+        return "DURATION", _duration_value(count, g.get("unit"), in_parts=True), None
     return "DURATION", _duration_value(count, g.get("unit")), None
 
 
 def _set(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     """ "every year", "each week", "every two years", "annually", "daily", "per year"."""
     if g.get("adverb"):
-        unit = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}.get(
-            g.get("adverb"), "day" if g.get("adverb") in ("daily", "nightly") else "hour"
-        )
+        unit = {
+            "annually": "year",
+            "annual": "year",
+            "yearly": "year",
+            "monthly": "month",
+            "weekly": "week",
+        }.get(g.get("adverb"), "day" if g.get("adverb") in ("daily", "nightly") else "hour")
         return "SET", _duration_value(1, unit), None
     count = _count(g.get("count")) if g.get("count") else 1
     if g.get("other"):
@@ -552,7 +592,7 @@ def _year_of_phrase(phrase: str | None, anchor: date | None) -> int | str | None
 def _count(word: str) -> float | None:
     """ "five" -> 5, "a" -> 1, "a couple of" -> 2; None for "several", "few", "many"."""
     word = " ".join(word.split())
-    if word in ("a", "an", "one"):
+    if word in ("a", "an", "one", "all"):
         return 1
     if word.startswith("a couple"):
         return 2
@@ -562,18 +602,27 @@ def _count(word: str) -> float | None:
         return 0.5
     if word in UNITS:
         return UNITS[word]
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
+    if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", word):
+        return float(word.replace(",", ""))
     return None
 
 
-def _duration_value(count: float | None, unit: str) -> str:
-    """ "P5Y", "PT2H", "P1DE", "PXM"; half units in the next smaller one ("half a day" PT12H)."""
+def _duration_value(count: float | None, unit: str, in_parts: bool = False) -> str:
+    """ "P5Y", "PT2H", "PXM", "P29.6Y"; decades and centuries in years ("a decade" P10Y) unless
+    vague ("decades" PXDE); in_parts, a fraction in the next smaller unit (P17Y6M)."""
+    if count is not None and unit in _YEARS_PER:
+        count, unit = count * _YEARS_PER[unit], "year"
     code = _UNIT_CODES[unit]
     prefix = "PT" if unit in _CLOCK_UNITS else "P"
     if count is None:
         return f"{prefix}X{code}"
-    return f"{prefix}{int(count) if float(count).is_integer() else count}{code}"
+    whole, part = divmod(count, 1)
+    if part and in_parts and unit in _SMALLER:
+        smaller, per = _SMALLER[unit]
+        inner = f"{int(whole)}{code}" if whole else ""
+        tee = "T" if smaller in _CLOCK_UNITS and prefix == "P" else ""
+        return f"{prefix}{inner}{tee}{round(part * per)}{_UNIT_CODES[smaller]}"
+    return f"{prefix}{int(count) if not part else count}{code}"
 
 
 def _clock_value(text: str) -> str:
@@ -612,6 +661,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
     "easter": easter,
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2),
+    "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
 }
 _HOLIDAY = (
     r"(?P<holiday>"
@@ -621,22 +672,30 @@ _HOLIDAY = (
 _CLOCK = r"(?P<clock>\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midday|midnight)"
 
 
-def dateparser_reading(text: str, anchor: date | None, direction: Direction) -> _Reading:
-    """dateparser's reading (type, value, None), at the granularity it reports; relative text
-    needs an anchor. The resolver's fallback, and bench/dates.py's comparison."""
+def _fallback(text: str, anchor: date | None, direction: Direction) -> _Reading:
+    """dateparser's reading of what no rule reads, when it has a date to read: a bare number
+    ("18") is none, and without an anchor only a written year counts."""
     unresolved: _Reading = ("DATE", "XXXX", None)
     if not _DATE_LIKE.search(text) or (anchor is None and not _HAS_YEAR.search(text)):
-        return (
-            unresolved  # a bare number ("18") is no date to dateparser's rules but is to its parser
-        )
+        return unresolved
+    reading = dateparser_reading(text, anchor, direction)
+    if reading is None or (anchor is None and reading[1][:4] not in text):
+        return unresolved
+    return reading
+
+
+def dateparser_reading(text: str, anchor: date | None, direction: Direction) -> _Reading | None:
+    """dateparser's reading (type, value, None) at the granularity it reports, or None: the
+    resolver's fallback and bench/dates.py's peer."""
     prefer = {"past": "past", "future": "future"}.get(direction or "", "current_period")
     base = datetime.combine(anchor or _NO_ANCHOR, datetime.min.time())
-    data = _parser(base, prefer).get_date_data(text)
+    try:
+        data = _parser(base, prefer).get_date_data(text)
+    except (ValueError, OverflowError):  # a date it moves past year 1 or 9999
+        return None
     if data is None or data.date_obj is None:
-        return unresolved
+        return None
     when, period = data.date_obj, data.period or "day"
-    if anchor is None and str(when.year) not in text:
-        return unresolved
     if period == "year":
         return "DATE", str(when.year), None
     if period == "month":
@@ -664,11 +723,11 @@ def _parser(base: datetime, prefer: str) -> DateDataParser:
 
 _HAS_YEAR = re.compile(r"\b1[5-9]\d\d\b|\b20\d\d\b")
 _DATE_LIKE = re.compile(
-    rf"\b{_MONTH}|\b{_WEEKDAY}|{_HAS_YEAR.pattern}|\d+[/.-]\d+".replace("?P<month>", "").replace(
-        "?P<weekday>", ""
-    )
+    rf"\b{_MONTH}(?![a-z])|\b{_WEEKDAY}(?![a-z])|{_HAS_YEAR.pattern}|\d+[/.-]\d+".replace(
+        "?P<month>", ""
+    ).replace("?P<weekday>", "")
 )
-_NO_ANCHOR = date(1, 1, 1)  # dateparser needs a base; without an anchor only years it reads count
+_NO_ANCHOR = date(2000, 1, 1)  # dateparser needs a base; without an anchor only written years count
 
 _R = re.compile
 _YEAR_BACK = _R(
@@ -685,7 +744,7 @@ _RULES: list[
     ),
     (
         _R(
-            r"recently|lately|the past|in the past|previously|formerly|once|earlier|before|in recent (?:years|months|weeks|days|times|decades)|recent (?:years|months|weeks|days|times|decades)|the recent past|years ago|long ago"
+            r"recently|lately|the past|in the past|previously|formerly|once|earlier|before|recent times|the recent past|years ago|long ago"
         ),
         _past_ref,
     ),
@@ -722,6 +781,7 @@ _RULES: list[
     ),
     (_R(r"(?:the\s+)?(?P<fy>\d{4})\s+fiscal\s+year"), _fiscal),
     (_R(r"(?:the\s+)?(?:year\s+)?" + _YEAR + r"(?:\s+calendar\s+year)?"), _year),
+    (_R(r"'(?P<yy>\d\d)"), _short_year),
     (_R(r"(?:the\s+)?(?:'|mid-?)?(?P<decade>1[5-9]\d0|20\d0|\d0)'?s"), _decade),
     (_R(r"(?:the\s+)?(?:(?P<n>\d\d)(?:st|nd|rd|th)|this)\s+century"), _century),
     (_R(rf"(?:the\s+)?(?:{_REL}\s+)?fiscal\s+year"), _relative_fiscal),
@@ -741,7 +801,7 @@ _RULES: list[
     ),
     (
         _R(
-            rf"(?:the\s+)?(?:{_REL}\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?"
+            rf"(?:(?P<the>the)\s+)?(?:{_REL}\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?"
         ),
         _season,
     ),
@@ -766,11 +826,12 @@ _RULES: list[
         ),
         _relative_unit,
     ),
+    (_R(r"the\s+(?P<unit>year|month|week)"), _relative_unit),  # "the beginning of the year"
     (_YEAR_BACK, _year_earlier),
-    (_R(rf"{_NUMBER}\s+{_UNIT}\s+(?P<dir>ago|from now|earlier|later|before|after|hence)"), _ago),
+    (_R(rf"{_NUMBER}\s+{_UNIT}\s+(?P<dir>ago|from now|hence)"), _ago),
     (
         _R(
-            rf"(?:(?:once|twice|\w+\s+times)\s+(?:a|an|per|each)|every|each|per)\s+(?:(?P<other>other)\s+|{_NUMBER}\s+)?{_UNIT}|(?P<adverb>annually|yearly|monthly|weekly|daily|nightly|hourly)"
+            rf"(?:(?:once|twice|\w+\s+times)\s+(?:a|an|per|each)|every|each|per)\s+(?:(?P<other>other)\s+|{_NUMBER}\s+)?{_UNIT}|(?P<adverb>annually|annual|yearly|monthly|weekly|daily|nightly|hourly)"
         ),
         _set,
     ),
@@ -781,7 +842,7 @@ _RULES: list[
     (_R(r"(?P<weekday>" + "|".join(calendar.day_name).lower() + r")s"), _weekday_set),
     (
         _R(
-            rf"(?:the\s+)?(?:{_NUMBER}(?P<half>\s+and\s+a\s+half)?[\s-]+)?{_UNIT}(?P<half_>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?"
+            rf"(?:the\s+)?(?:{_NUMBER}(?P<half>\s+and\s+a\s+half)?[\s-]+)?{_UNIT}(?P<half_>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old)|\s+of\s+age)?"
         ),
         _duration,
     ),

@@ -7,12 +7,12 @@ from spacy.tokens import Span, Token
 
 from ingest.dates.resolve import Direction
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
 
 
 def direction_of(span: Span) -> Direction:
     """ "past" when the verb the span hangs from is in a past or perfect tense, "future" with
-    "will" or "is going to", None (the nearest date) otherwise."""
+    "will", "would" or "is going to", None (the nearest date) otherwise."""
     verb = _verb_of(span.root)
     if verb is None:
         return None
