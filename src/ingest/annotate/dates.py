@@ -28,7 +28,7 @@ _SIGNALS = frozenset(
     "since from between in on during until till through by of at as before after".split()
 )
 # Signals that never end an expression ("fiscal 2023 on"; but "the year before").
-_PREPOSITIONS = _SIGNALS - {"before", "after"}
+_PREPOSITIONS = (_SIGNALS - {"before", "after"}) | {"and", "or", "to"}
 # Words before a year the NER read as a count that make it a date ("rose to 1,310 in 2023"; not
 # the "1920" of "1920 x 1080").
 _YEAR_SIGNALS = frozenset(
