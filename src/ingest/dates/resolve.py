@@ -1,10 +1,11 @@
 """A temporal expression's text -> TIMEX3 (TimeML 1.2.1), anchored on the publication date.
 
-Own rules read what dateparser gets wrong (measured in bench/dates.py): the direction of bare
-months and weekdays ("in March" read in January is last March when the sentence is in the past
-tense), durations, sets, quarters, seasons, fiscal years, decades, "ago", "now". dateparser
-reads the rest. Relative expressions without a publication date stay unresolved: X-values and no
-interval, never a guess from today's date.
+Own rules read what dateparser gets wrong (measured per rule in bench/dates.py): the direction
+of bare months and weekdays ("in March" read in January is last March when the sentence is in
+the past tense), durations, sets, quarters, seasons, fiscal years, decades, "ago", "now"; on
+absolute dates the two agree. dateparser reads absolute dates written in a form no rule knows.
+Relative expressions without a publication date stay unresolved: X-values and no interval,
+never a guess from today's date. Readings are cached per (text, anchor, direction).
 """
 
 from __future__ import annotations
