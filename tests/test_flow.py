@@ -113,3 +113,16 @@ def test_flow_rerun_adds_nothing(run):
         "select (select count(*) from documents), (select count(*) from claims), (select count(*) from entities)",
     )
     assert after == before
+
+
+def test_flow_dates_point_into_document_text_and_never_guess_a_publication_date(run):
+    root, _ = run
+    rows = _query(
+        root,
+        "select t.text, substr(d.text, t.char_start + 1, t.char_end - t.char_start), t.value, "
+        "t.range_start, t.anchored_on, d.published_date from dates t join documents d using (doc_id)",
+    )
+    assert rows and all(text == written for text, written, *_ in rows)
+    assert all(anchor == published for *_, start, anchor, published in rows if start and anchor)
+    undated = [r for r in rows if r[5] is None]
+    assert undated and all(r[3] is None for r in undated if "X" in r[2] or r[2].endswith("_REF"))

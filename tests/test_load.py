@@ -12,7 +12,7 @@ import pytest
 from ingest import load
 from ingest.batch import mark_duplicates
 from ingest.clean.fingerprint import minhash, to_bytes
-from ingest.records import Alias, Claim, CleanDoc, Extraction
+from ingest.records import Alias, Claim, CleanDoc, DateMention, Extraction
 
 STORY = (
     "Connecticut DCF received just under 200 referrals in 2016, said Tammy Sneed, who leads the team. "
@@ -103,3 +103,21 @@ def test_load_a_documents_references_resolve_within_it_only(db):
     assert _rows(db, "select count(*) from canonical_names where alias_key = 'department'") == [
         (0,)
     ]
+
+
+def test_load_dates_view_holds_resolved_mentions(tmp_path):
+    path = tmp_path / "claims.duckdb"
+    load.migrate(path)
+    mention = DateMention(
+        doc_id="a", text="March 2016", char_start=10, char_end=20, type="DATE", value="2016-03", mod=None,
+        range_start=date(2016, 3, 1), range_end=date(2016, 4, 1), anchored_on=date(2017, 1, 11), sentence="s",
+    )  # fmt: skip
+    extraction = Extraction(_doc("a"), [], [], [], [mention])
+    load.write_batch(path, "l1", [extraction], [], [])
+    load.write_batch(path, "l1", [extraction], [], [])  # a retried task adds nothing
+    rows = _rows(
+        path,
+        "select doc_id, value, range_start, range_end from dates "
+        "where range_start < date '2016-04-01' and range_end > date '2016-03-01'",
+    )
+    assert rows == [("a", "2016-03", date(2016, 3, 1), date(2016, 4, 1))]

@@ -30,6 +30,7 @@ from ingest.claims.assemble import claims_from_paragraphs, entities_from_paragra
 from ingest.claims.names import aliases_from_paragraphs
 from ingest.clean import clean_document
 from ingest.clean.fingerprint import SignatureIndex, from_bytes
+from ingest.dates.mentions import dates_from_paragraphs
 from ingest.errors import Reason
 from ingest.inbox import Move
 from ingest.read import read_document
@@ -250,6 +251,7 @@ def _annotate(nlp: Language, docs: list[CleanDoc], settings: Settings) -> list[E
             entities_from_paragraphs(paras, doc.doc_id),
             claims_from_paragraphs(paras, doc.doc_id, doc.published_date),
             aliases_from_paragraphs(paras, doc.doc_id),
+            dates_from_paragraphs(paras, doc.doc_id, doc.published_date),
         )
         for doc, paras in zip(
             docs, annotate_texts(nlp, texts, settings.nlp.batch_size), strict=True

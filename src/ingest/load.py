@@ -27,7 +27,7 @@ import pyarrow as pa
 
 from ingest.errors import WAREHOUSE_LOCKED, WarehouseLocked
 from ingest.inbox import Move
-from ingest.records import Alias, Claim, Entity, Extraction, Rejection
+from ingest.records import Alias, Claim, DateMention, Entity, Extraction, Rejection
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ VIEWS = (
     "alias_key",
     "documents",
     "entities",
+    "dates",
     "canonical_names",
     "claims",
     "measures",
@@ -152,6 +153,7 @@ def write_batch(
     """
     docs = [_document_row(x, load_id) for x in extractions]
     entities = [_with_load(asdict(e), load_id) for x in extractions for e in x.entities]
+    dates = [_with_load(asdict(d), load_id) for x in extractions for d in x.dates]
     claims = [_with_load(asdict(c), load_id) for x in extractions for c in x.claims]
     aliases = [_with_load(asdict(a), load_id) for x in extractions for a in x.aliases]
     quarantine = [_quarantine_row(r, moved_to, load_id) for r, moved_to in rejections]
@@ -161,6 +163,7 @@ def write_batch(
         for statement, rows, columns in (
             ("insert_documents", docs, _DOCUMENT_COLUMNS),
             ("insert_entities", entities, _fields(Entity)),
+            ("insert_dates", dates, _fields(DateMention)),
             ("insert_claims", claims, _fields(Claim)),
             ("insert_aliases", aliases, _fields(Alias)),
             ("insert_quarantine", quarantine, _QUARANTINE_COLUMNS),

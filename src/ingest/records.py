@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -41,6 +41,35 @@ class Entity:
     label: str
     char_start: int
     char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression's TIMEX3 reading (TimeML 1.2.1); [start, end) is the interval it
+    names, None when it names none or needs an unknown publication date."""
+
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # "2016-03", "2016-W12", "P3Y", "XXXX-WXX-1", "PAST_REF"
+    mod: str | None  # BEFORE, AFTER, START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression in a document, resolved; offsets index CleanDoc.text."""
+
+    doc_id: str
+    text: str
+    char_start: int
+    char_end: int
+    type: str
+    value: str
+    mod: str | None
+    range_start: date | None
+    range_end: date | None
+    anchored_on: date | None  # the publication date it was resolved against
+    sentence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,3 +134,4 @@ class Extraction:
     entities: list[Entity]
     claims: list[Claim]
     aliases: list[Alias]
+    dates: list[DateMention] = field(default_factory=list)

@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 REQUIRED_PIPES = ("parser", "ner", "ingest_quantity_finder")
 # Rule components a pipeline may ship disabled (see models/configs/assemble.cfg) that news needs.
 NEWS_PIPES = ("ingest_sentence_guard",)
+# Rule components added after the NER when a pipeline lacks them: (factory, the pipe before it).
+ADDED_PIPES = (("ingest_date_finder", "ner"),)
 
 
 @cache
@@ -39,5 +41,8 @@ def load_pipeline(path: Path) -> Language:
     for name in NEWS_PIPES:
         if name in nlp.disabled:
             nlp.enable_pipe(name)
+    for name, after in ADDED_PIPES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, after=after)
     log.info("loaded spaCy pipeline %s (%s)", path, ", ".join(nlp.pipe_names))
     return nlp

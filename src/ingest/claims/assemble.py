@@ -10,7 +10,6 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.paragraphs import Paragraph
-from ingest.annotate.quantities import is_year
 from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
     SUBJECT_DEPS,
@@ -24,7 +23,15 @@ from ingest.claims.roles import (
     subject_of,
 )
 from ingest.claims.speakers import Named, Recent, full_name, sentence_speakers
-from ingest.claims.timescope import NO_SCOPE, Scope, names_period, resolve_scope
+from ingest.claims.timescope import (
+    NO_SCOPE,
+    Scope,
+    is_calendar_date,
+    names_period,
+    resolve_scope,
+)
+from ingest.dates.mentions import DATES_KEY
+from ingest.dates.tense import direction_of
 from ingest.records import Claim, Entity
 
 QUANTITIES_KEY = "quantities"
@@ -38,7 +45,8 @@ TIME_LEFT_CONTEXT = 6
 # ("is currently about six weeks, ..., down from nearly three months in the fall"). Set on the
 # labelled sets.
 OWN_DURATION_REACH = 3
-_NOW_WORDS = frozenset({"currently", "now", "today"})
+_RELATIVE_ADVERBS = frozenset({"earlier", "later", "before", "after"})
+_RANGE_WORDS = frozenset({"to", "through", "thru", "until", "and", "-", "–", "—"})
 _CHANGE_WORDS = frozenset({"up", "down", "increase", "decrease", "rise", "drop", "compared"})
 _SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
 DOCUMENT_NOUNS = frozenset(
@@ -192,40 +200,81 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
     July, and the rate held at 3.7 percent"). Other clauses' dates are not taken: on the labelled
     set that raised time accuracy 0.864 -> 0.870.
 
-    Time expressions are DATE and TIME entities (with the words before them: "since", "in") and
-    the adverbs "currently", "now", "today".
+    Time expressions are the date finder's spans (doc.spans["dates"]), a range's two ends taken
+    together ("between 2010 and 2015").
     """
-    sent = span.sent
     found = [
-        (e.start, e.end, e.root)
-        for e in sent.ents
-        if e.label_ in ("DATE", "TIME") and not _dates_a_document(e)
+        f
+        for f in _ranges(list(span.doc.spans[DATES_KEY]), span.sent)
+        if not _dates_a_document(f[0])
+        and not _is_figure_year(f[0], span)
+        and not _is_rate_or_length(f[0])
     ]
-    found += [  # a year the NER took for a count ("rose to 1,310 in 2023")
-        (t.i, t.i + 1, t)
-        for t in sent
-        if t.ent_type_ == "CARDINAL" and is_year(t) and not (span.start <= t.i < span.end)
-    ]
-    found += [(t.i, t.i + 1, t) for t in sent if t.lower_ in _NOW_WORDS]
     clause = clause_head(span.root)
-    in_clause = [f for f in found if clause_head(f[2]).i == clause.i]
+    in_clause = [f for f in found if clause_head(f[0].root).i == clause.i]
     if in_clause:
-        return _scope_near(span, in_clause, published)
-    governing = [f for f in found if _governs(clause_head(f[2]), clause)]
+        return _scope_near(span, in_clause, published, previous)
+    governing = [f for f in found if _governs(clause_head(f[0].root), clause)]
     if governing:
-        scope = _scope_near(span, governing, published)
+        scope = _scope_near(span, governing, published, previous)
         if scope != NO_SCOPE and scope[0] != scope[1]:
             return scope
     return previous
 
 
-def _scope_near(span: Span, found: list[tuple[int, int, Token]], published: date | None) -> Scope:
+_Found = tuple[Span, list[Span]]  # the whole expression and its ends (two for a range)
+
+
+def _ranges(dates: list[Span], sent: Span) -> list[_Found]:
+    """The sentence's date spans, a range's two ends joined: "from June 1 through Aug. 20",
+    "between 2010 and 2015", "2010-2015"."""
+    doc = sent.doc
+    inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
+    out: list[_Found] = []
+    for d in inside:
+        if out and len(out[-1][1]) == 1 and _joins(doc, out[-1][0], d):
+            first = out[-1][0]
+            out[-1] = (doc[first.start : d.end], [first, d])
+        else:
+            out.append((d, [d]))
+    return out
+
+
+def _joins(doc: Doc, first: Span, second: Span) -> bool:
+    """Only a range word between two calendar dates, "and" only after "between" ("sentenced
+    Wednesday to 12 years" is no range)."""
+    between = doc[first.end : second.start]
+    if len(between) != 1 or between[0].lower_ not in _RANGE_WORDS:
+        return False
+    if not (is_calendar_date(first.text) and is_calendar_date(second.text)):
+        return False
+    opener = doc[first.start - 1].lower_ if first.start > 0 else ""
+    return between[0].lower_ != "and" or opener == "between"
+
+
+def _is_rate_or_length(date_span: Span) -> bool:
+    """ "every year", "per night", "$22 an hour", "for a year": a recurrence or a bare length
+    is no period of a figure."""
+    doc, end = date_span.doc, date_span.end
+    counted_from = end < len(doc) and doc[end].lower_ in _RELATIVE_ADVERBS  # "a year earlier"
+    return date_span.label_ == "SET" or (
+        len(date_span) == 2 and date_span[0].lower_ in ("a", "an", "per") and not counted_from
+    )
+
+
+def _is_figure_year(date_span: Span, span: Span) -> bool:
+    """A year the NER read as a count inside the figure itself is the figure, not its date."""
+    return date_span[0].ent_type_ == "CARDINAL" and span.start <= date_span.start < span.end
+
+
+def _scope_near(span: Span, found: list[_Found], published: date | None, previous: Scope) -> Scope:
     """The resolved period of the time expression nearest to the figure. Of two as near, one
     that names a period beats one that does not ("in 2017, a 13 percent increase over the year
     before"), then the one after the figure ("from 61 in 2020 to 412 in 2022": 412 is 2022's)."""
     doc, sent = span.doc, span.sent
     candidates = []
-    for start, end, _ in found:
+    for whole, ends in found:
+        start, end = whole.start, whole.end
         left = doc[max(sent.start, start - TIME_LEFT_CONTEXT) : start]
         # the words before the date, back to the last number or date ("to 412 in 2022": "in")
         cut = max(
@@ -234,14 +283,21 @@ def _scope_near(span: Span, found: list[tuple[int, int, Token]], published: date
         words = [t.text for t in left if t.i >= cut and not t.is_punct]
         if _opens_since_clause(doc[start]):
             words = ["since"]  # "since Connecticut enacted the law in 2013" -> since 2013
-        phrase = " ".join([*words, doc[start:end].text])
+        texts = [e.text for e in ends]
+        if end < sent.end and doc[end].lower_ in _RELATIVE_ADVERBS:
+            texts[-1] += " " + doc[end].text  # "a year earlier": counted from the figure before
         if _is_comparison_base(doc, start, end, words):
-            phrase = ""  # "up 5 points from 2019", "Tuesday's election": no period of the figure
+            texts = []  # "up 5 points from 2019", "Tuesday's election": no period of the figure
+        signal = " ".join(words)
+        named = bool(texts) and names_period(signal, texts)
         distance = min(abs(start - span.end), abs(span.start - end))
-        if start < span.end and span.start < end and not names_period(phrase):
+        if start < span.end and span.start < end and not named:
             distance += OWN_DURATION_REACH  # "on 11 days in August": August, not "11 days"
-        candidates.append(((distance, not names_period(phrase), start < span.start), phrase))
-    return resolve_scope(min(candidates)[1], published)
+        candidates.append(((distance, not named, start < span.start), signal, texts, ends[0]))
+    _, signal, texts, first = min(candidates, key=lambda c: c[0])
+    if not texts:
+        return NO_SCOPE
+    return resolve_scope(signal, texts, published, direction_of(first) or "past", previous)
 
 
 def _is_comparison_base(doc: Doc, start: int, end: int, words: list[str]) -> bool:
