@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # fmt: off
 UNITS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -16,6 +18,8 @@ VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_00
 # Denominators of fraction words: "three-quarters" = 3/4, "a third" = 1/3, "and a half" = +1/2.
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
+# Scale abbreviations of money, fused to the figure or after it ("$3.1bn", "£40m", "€2 bn").
+SCALE_ABBREVIATIONS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion"}
 # Nouns that are a figure's unit, not the thing counted ("20 years", "110 mph"), by plural form.
 MEASURE_UNITS = {
     "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
@@ -40,6 +44,7 @@ BOUND_CUES: tuple[tuple[str, str], ...] = (
     ("below", "less_than"), ("between", "range"), ("from", "range"),
 )  # fmt: skip
 MAX_CUE_WORDS = 3
+_FUSED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-z]{1,3})$", re.I)
 
 _HYPHENATED = {
     a + b
@@ -53,3 +58,10 @@ def is_number_word(lower: str) -> bool:
     return (
         lower in UNITS or lower in SCALES or lower in VAGUE or lower.replace("-", "") in _HYPHENATED
     )
+
+
+def fused_scale(text: str) -> tuple[str, str] | None:
+    """ "3.1bn" -> ("3.1", "billion"): a figure written together with its scale abbreviation."""
+    match = _FUSED_SCALE.match(text)
+    scale = SCALE_ABBREVIATIONS.get(match.group(2).lower()) if match else None
+    return (match.group(1), scale) if match and scale else None

@@ -12,7 +12,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.masks import masked_ranges, overlaps
-from ingest.annotate.numbers import BOUND_CUES, CURRENCY, FRACTIONS, MAX_CUE_WORDS, is_number_word
+from ingest.annotate.numbers import (
+    BOUND_CUES,
+    CURRENCY,
+    FRACTIONS,
+    MAX_CUE_WORDS,
+    SCALE_ABBREVIATIONS,
+    fused_scale,
+    is_number_word,
+)
+from ingest.annotate.units import fused_unit
 
 NOT_QUANTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 _NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON"})
@@ -199,7 +208,30 @@ def is_year(token: Token) -> bool:
 
 
 def _is_num(token: Token) -> bool:
-    return token.like_num or is_number_word(token.lower_)
+    return token.like_num or is_number_word(token.lower_) or _is_fused_figure(token)
+
+
+def _is_fused_figure(token: Token) -> bool:
+    """ "$3.1bn", "£40m", "2GW", "55mph": a number written together with its scale or unit; a
+    one-letter scale only after a currency sign ("100m" alone may be metres)."""
+    scale = fused_scale(token.text)
+    if scale is not None:
+        return len(token.text) - len(scale[0]) > 1 or _after_currency(token)
+    return fused_unit(token.text) is not None
+
+
+def _after_currency(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text in CURRENCY
+
+
+def _is_scale_abbreviation(doc: Doc, i: int, start: int) -> bool:
+    """ "£40m", "$2 bn": a money figure's scale abbreviation, split off by the tokenizer."""
+    token = doc[i]
+    return (
+        token.lower_ in SCALE_ABBREVIATIONS
+        and _after_currency(doc[start])
+        and (len(token) > 1 or not doc[i - 1].whitespace_)
+    )
 
 
 def _starts_figure(doc: Doc, i: int) -> bool:
@@ -259,7 +291,7 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
             _is_num(doc[end])
             and end not in blocked
             and not (doc[end].is_digit and doc[end - 1].is_digit)
-        ):
+        ) or _is_scale_abbreviation(doc, end, start):
             end += 1
         elif words[:3] == ["and", "a", "half"]:
             end += 3

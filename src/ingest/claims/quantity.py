@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ingest.annotate.numbers import BOUND_CUES, CURRENCY, FRACTIONS, SCALES, UNITS, VAGUE
+from ingest.annotate.numbers import (
+    BOUND_CUES,
+    CURRENCY,
+    FRACTIONS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    UNITS,
+    VAGUE,
+    fused_scale,
+)
+from ingest.annotate.units import fused_unit
 from ingest.records import Quantity
 
 _PERCENT = re.compile(r"(%|\bper\s?cent\b|\bpercentage points?\b)", re.I)
@@ -84,8 +94,9 @@ def _scale_like(low: float, high: float, parts: list[str]) -> tuple[float, float
 
 def parse_number(text: str) -> float | None:
     """A number written in digits, words or both ("2,000", "seventeen", "2.5 million", "17 and a half")."""
-    words = text.lower().replace("-", " ").replace(",", "").split()
-    words = [w for w in words if w not in ("a", "an")]
+    words = [w for word in text.split() for w in _unfused(word)]
+    words = [w.lower() for w in " ".join(words).replace("-", " ").replace(",", "").split()]
+    words = [SCALE_ABBREVIATIONS.get(w, w) for w in words if w not in ("a", "an")]
     if not words:
         return None
     total, current, seen, after_and = 0.0, 0.0, False, False
@@ -111,6 +122,15 @@ def parse_number(text: str) -> float | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+def _unfused(word: str) -> list[str]:
+    """ "3.1bn" -> ["3.1", "billion"], "2GW" -> ["2"]: a number written with its scale or unit."""
+    scale = fused_scale(word)
+    if scale is not None:
+        return list(scale)
+    unit = fused_unit(word)
+    return [unit[0]] if unit is not None else [word]
 
 
 def _is_decimal(word: str) -> bool:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from ingest.annotate.numbers import MEASURE_UNITS
+from ingest.annotate.units import unit_name
 
 # Verbs of change that take no object: an object the parse gives them is a misparsed phrase
 # ("fell to 412 in 2016, the lowest total since ...": burglaries fell, not the total).
@@ -184,12 +184,8 @@ def _is_rate_word(noun: Token) -> bool:
 
 
 def _measure_unit(noun: Token) -> str | None:
-    for form in (noun.lower_, noun.lemma_.lower()):
-        if form in MEASURE_UNITS:
-            return MEASURE_UNITS[form]
-        if form in MEASURE_UNITS.values():
-            return form
-    return None
+    """The unit the noun names in the units lexicon ("tons", "mph", "GW", "microns"), if any."""
+    return unit_name(noun.text) or unit_name(noun.lemma_)
 
 
 def outer_token(span: Span) -> Token:
