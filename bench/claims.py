@@ -109,11 +109,12 @@ def normalise(text: str) -> str:
 
 
 def article_text(gold_dir: Path, doc: str, meta: dict) -> str:
-    """The article's own file, or the reference text of the shared real page it points to."""
-    source = meta.get("source")
-    if source is None:
-        return normalise((gold_dir / "articles" / f"{doc}.txt").read_text("utf-8"))
-    page = READABILITY.parent / source / "expected.html"
+    """The article's own file, else the reference text of the shared real page its `source`
+    names ("readability/<folder>"; a source elsewhere is provenance, the file holds the text)."""
+    own = gold_dir / "articles" / f"{doc}.txt"
+    if own.is_file():
+        return normalise(own.read_text("utf-8"))
+    page = READABILITY.parent / meta["source"] / "expected.html"
     return normalise(reference_text(page.read_text("utf-8")))
 
 
