@@ -29,6 +29,11 @@ def _found(nlp, text):
         ("Just under one-third of social workers left.", ["Just under one-third"]),
         ("Car thefts rose to 1,310 in 2023.", ["1,310"]),  # "in" a year is no ratio
         ("One in 4 adults smoke.", ["One in 4"]),
+        ("Rebels killed tens of thousands of civilians.", ["tens of thousands"]),
+        ("Only a few hundred fighters remained.", ["few hundred"]),
+        ("Fees may rise by up to an additional 10 per cent.", ["up to an additional 10 per cent"]),
+        ("It stopped transmitting 6 ½ minutes after launch.", ["6 ½"]),
+        ("The deal cost $3.1bn last year.", ["$3.1bn"]),
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):

@@ -20,6 +20,8 @@ from ingest.claims.units import same_unit
         ("kilometres", "kilometers"),
         ("tonnes", "metric ton"),
         ("MW", "megawatt"),
+        ("dollars", "USD"),  # the project's unit words: currencies by code
+        ("bpd", "barrels per day"),
     ],
 )
 def test_unit_name_reads_the_lexicon(written, name):
@@ -36,6 +38,8 @@ def test_written_unit_reads_rates_and_areas():
     assert written_unit(["km", "/", "h"]) == "kilometers per hour"
     assert written_unit(["square", "feet"]) == "square feet"
     assert written_unit(["new", "homes"]) is None
+    assert written_unit(["dollars", "per", "barrel"]) == "USD"  # a price, in its currency
+    assert written_unit(["of", "dollars"]) == "USD"
 
 
 def test_fused_unit_splits_number_and_unit():

@@ -65,3 +65,19 @@ def test_counted_thing(nlp, text, expected):
 )
 def test_nothing_counted(nlp, text):
     assert counted(nlp, text) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Oil rose to 64.73 dollars on Tuesday.", "64.73"),
+        ("Valero shut its 85,000 bpd Houston refinery.", "85,000"),
+        ("Three-quarters (74%) of respondents agreed.", "74%"),
+    ],
+)
+def test_counted_never_a_unit_number_word_or_date(nlp, text, figure):
+    doc = nlp(text)
+    span = next(s for s in doc.spans["quantities"] if s.text == figure)
+    noun, _ = counted_and_unit(span)
+    assert noun is None or noun.lower_ not in ("dollars", "bpd", "quarters")

@@ -14,10 +14,15 @@ from spacy.tokens import Doc, Span, Token
 from ingest.annotate.masks import masked_ranges, overlaps
 from ingest.annotate.numbers import (
     BOUND_CUES,
+    CUE_FILLERS,
     CURRENCY,
     FRACTIONS,
     MAX_CUE_WORDS,
     SCALE_ABBREVIATIONS,
+    SCALES,
+    VAGUE,
+    VAGUE_COUNTS,
+    VULGAR_FRACTIONS,
     fused_scale,
     is_number_word,
 )
@@ -240,6 +245,8 @@ def _starts_figure(doc: Doc, i: int) -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if _is_num(token):
         return True
+    if token.lower_ in VAGUE_COUNTS:
+        return nxt is not None and nxt.lower_ in SCALES  # "a few hundred", "several thousand"
     if token.lower_ == "no":
         if nxt is not None and nxt.lower_ in _ZERO_ADJECTIVES and i + 2 < len(doc):
             nxt = doc[i + 2]  # "no other employees", "no new cases"
@@ -288,11 +295,22 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
         if words[0] == "in" and nxt_num and is_year(doc[end + gap]):
             break  # "rose to 1,310 in 2023" dates the figure; "1 in 4" is a ratio
         if (
-            _is_num(doc[end])
-            and end not in blocked
-            and not (doc[end].is_digit and doc[end - 1].is_digit)
-        ) or _is_scale_abbreviation(doc, end, start):
+            (
+                _is_num(doc[end])
+                and end not in blocked
+                and not (doc[end].is_digit and doc[end - 1].is_digit)
+            )
+            or _is_scale_abbreviation(doc, end, start)
+            or doc[end].text in VULGAR_FRACTIONS
+        ):
             end += 1
+        elif (
+            words[:1] == ["of"]
+            and words[1:2]
+            and words[1] in VAGUE
+            and doc[end - 1].lower_ in VAGUE
+        ):
+            end += 2  # "tens of thousands", "hundreds of millions"
         elif words[:3] == ["and", "a", "half"]:
             end += 3
         elif words[0] == "-" and len(words) > 1 and words[1] in FRACTIONS:
@@ -328,15 +346,25 @@ def _cue_before(doc: Doc, start: int) -> str | None:
     return None
 
 
+def _filler_before(doc: Doc, start: int) -> int:
+    """How many tokens of a filler ("an additional") stand between a cue and the figure."""
+    for filler in CUE_FILLERS:
+        n = len(filler.split())
+        if start - n >= 0 and " ".join(t.lower_ for t in doc[start - n : start]) == filler:
+            return n
+    return 0
+
+
 def _with_cue(doc: Doc, start: int, end: int) -> Span:
     """The figure's span, widened left over a currency sign and a bound cue."""
     start = _past_currency(doc, start)
     if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in _ARTICLE_NUMBERS:
         start -= 1
-    cue = _cue_before(doc, start)
+    filler = _filler_before(doc, start)
+    cue = _cue_before(doc, start - filler)
     is_range = any(t.lower_ in ("-", "–", "—", "to", "and") for t in doc[start:end])
     if cue and (cue not in ("between", "from") or is_range):
-        start -= len(cue.split())
+        start -= filler + len(cue.split())
     label = "CARDINAL"
     text = doc[start:end].text.lower()
     if "%" in text or "percent" in text or "per cent" in text:

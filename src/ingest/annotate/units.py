@@ -19,13 +19,14 @@ import pint
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.annotate.numbers import MEASURE_UNITS
+from ingest.annotate.numbers import CURRENCY, MEASURE_UNITS
 
 UNITS_KEY = "units"
 # "miles per hour", "km / h", "square feet": the most words a unit is written in.
 MAX_UNIT_WORDS = 3
 _FUSED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([^\d\W]+)$")
 _SHAPES = frozenset({"square", "cubic"})
+CURRENCY_CODES = frozenset(CURRENCY.values())
 # Time symbols too short for the lexicon, read only under a rate ("km/h").
 _PER_SYMBOLS = {"h": "hours", "s": "seconds"}
 
@@ -79,6 +80,8 @@ def unit_name(text: str) -> str | None:
     lower = text.lower()
     if lower in MEASURE_UNITS or lower in MEASURE_UNITS.values():
         return MEASURE_UNITS.get(lower, lower)
+    if lower in unit_data()["words"]:
+        return unit_data()["words"][lower]
     found = lexicon().get(text) or lexicon().get(lower)
     return MEASURE_UNITS.get(found, found) if found else None
 
@@ -87,11 +90,15 @@ def written_unit(words: list[str]) -> str | None:
     """The unit the words spell ("miles per hour", "km / h", "square feet"), or None."""
     if len(words) == 1:
         return unit_name(words[0])
+    if len(words) == 2 and words[0].lower() == "of" and unit_name(words[1]) in CURRENCY_CODES:
+        return unit_name(words[1])  # "hundreds of millions of dollars"
     if len(words) == 2 and words[0].lower() in _SHAPES:
         base = unit_name(words[1])
         return f"{words[0].lower()} {base}" if base else None
     if len(words) == 3 and words[1].lower() in ("per", "/", "an", "a"):
         top, bottom = unit_name(words[0]), unit_name(words[2]) or _PER_SYMBOLS.get(words[2])
+        if top in CURRENCY_CODES:
+            return top  # "66.80 dollars per barrel": a price, in its currency
         return f"{top} per {bottom.rstrip('s')}" if top and bottom else None
     return None
 
@@ -115,13 +122,19 @@ def find_units(doc: Doc, quantities: list[Span]) -> list[Span]:
             continue
         for n in range(MAX_UNIT_WORDS, 0, -1):
             words = doc[span.end : min(len(doc), span.end + n)]
-            if len(words) < n or any(t.pos_ in ("VERB", "AUX", "DET", "ADP") for t in words[:1]):
+            if len(words) < n or words[0].pos_ in ("VERB", "AUX", "DET") or _is_modifier(words):
                 continue
             unit = written_unit([t.text for t in words])
             if unit is not None:
                 found.append(Span(doc, span.end, span.end + n, label=unit))
                 break
     return found
+
+
+def _is_modifier(words: Span) -> bool:
+    """ "four century-old schooners": the word is the first half of a hyphenated modifier."""
+    end = words.end
+    return end < len(words.doc) and words.doc[end].text == "-" and not words[-1].whitespace_
 
 
 @Language.factory(

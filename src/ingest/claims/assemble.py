@@ -25,7 +25,7 @@ from ingest.claims.roles import (
 )
 from ingest.claims.speakers import Named, Recent, full_name, sentence_speakers
 from ingest.claims.timescope import NO_SCOPE, Scope, names_period, resolve_scope
-from ingest.claims.units import unit_of
+from ingest.claims.units import unit_of, with_unit
 from ingest.records import Claim, Entity
 
 QUANTITIES_KEY = "quantities"
@@ -150,7 +150,7 @@ def _claim(
         bound=quantity.bound,
         bound_text=quantity.bound_text,
         unit=quantity.unit or unit_of(span) or measure_unit,
-        counted=phrase(noun, span) if noun is not None else None,
+        counted=phrase(noun, with_unit(span)) if noun is not None else None,
         verb=verb.text if verb is not None else None,
         # the subject of "said" is the speaker, in attributed_to ("reported 7,869 crimes" keeps it)
         subject=subject_of(verb, noun, span)

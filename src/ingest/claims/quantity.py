@@ -6,12 +6,15 @@ import re
 
 from ingest.annotate.numbers import (
     BOUND_CUES,
+    CUE_FILLERS,
     CURRENCY,
     FRACTIONS,
     SCALE_ABBREVIATIONS,
     SCALES,
     UNITS,
     VAGUE,
+    VAGUE_COUNTS,
+    VULGAR_FRACTIONS,
     fused_scale,
 )
 from ingest.annotate.units import fused_unit
@@ -59,7 +62,7 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def _single(value: float, body: str, bound: str, cue: str | None, unit: str | None) -> Quantity:
-    if bound == "exact" and body.lower().split()[-1] in VAGUE:
+    if bound == "exact" and any(w in VAGUE or w in VAGUE_COUNTS for w in body.lower().split()):
         bound = "approx"
     return Quantity(
         value, None, "exact" if bound == "range" else bound, None if bound == "range" else cue, unit
@@ -71,7 +74,9 @@ def _split_cue(text: str) -> tuple[str, str, str | None]:
     lower = text.lower()
     for cue, bound in BOUND_CUES:
         if lower.startswith(cue + " "):
-            return text[len(cue) + 1 :], bound, cue
+            body = text[len(cue) + 1 :]
+            filler = next((f for f in CUE_FILLERS if body.lower().startswith(f + " ")), None)
+            return (body[len(filler) + 1 :] if filler else body), bound, cue
     return text, "exact", None
 
 
@@ -99,6 +104,8 @@ def parse_number(text: str) -> float | None:
     words = [SCALE_ABBREVIATIONS.get(w, w) for w in words if w not in ("a", "an")]
     if not words:
         return None
+    if len(words) == 3 and words[1] == "of" and words[0] in VAGUE and words[2] in VAGUE:
+        return VAGUE[words[0]] * SCALES[words[2].removesuffix("s")]  # "tens of thousands"
     total, current, seen, after_and = 0.0, 0.0, False, False
     for word in words:
         if word == "and":
@@ -114,6 +121,8 @@ def parse_number(text: str) -> float | None:
             current += UNITS[word]
         elif word in VAGUE:
             current += VAGUE[word]
+        elif word in VAGUE_COUNTS or word in VULGAR_FRACTIONS:
+            current += VAGUE_COUNTS.get(word) or VULGAR_FRACTIONS[word]
         elif word in SCALES:
             current = (current or 1) * SCALES[word]
             if SCALES[word] >= 1000:

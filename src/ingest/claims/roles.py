@@ -6,6 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
+from ingest.annotate.numbers import FRACTIONS, is_number_word
 from ingest.annotate.units import unit_name
 
 # Verbs of change that take no object: an object the parse gives them is a misparsed phrase
@@ -142,9 +143,23 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
         span: the figure.
     """
     noun, unit = _counted_and_unit(span)
-    if noun is not None and (noun.lower_ in _DISTRIBUTIVES or noun.ent_type_ in _NAMED_ACTORS):
-        return None, unit  # "$1,500 apiece", "the rate at Central Montana Medical Center is 22%"
-    return noun, unit
+    return (None if noun is None or counts_nothing(noun) else noun), unit
+
+
+def counts_nothing(noun: Token) -> bool:
+    """Never the counted thing: a distributive ("$1,500 apiece"), a named actor ("the rate at
+    Central Montana Medical Center is 22%"), a unit or currency word ("66.80 dollars", "72,000
+    bpd plant"), a number or fraction word ("Three-quarters (74%) of respondents"), or a date
+    the parse hung the figure on ("21 months, he said Thursday")."""
+    lower = noun.lower_
+    return (
+        lower in _DISTRIBUTIVES
+        or noun.ent_type_ in _NAMED_ACTORS
+        or (noun.ent_type_ in ("DATE", "TIME") and lower not in TIME_UNITS)
+        or (_measure_unit(noun) is not None and lower not in TIME_UNITS)
+        or is_number_word(lower)
+        or lower in FRACTIONS
+    )
 
 
 def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:

@@ -11,16 +11,21 @@ from ingest.annotate.units import UNITS_KEY, registry, unit_name
 _POWERS = {"square": "**2", "cubic": "**3"}
 
 
+def unit_span(span: Span) -> Span | None:
+    """The figure's unit in doc.spans["units"]: written after it or fused to its end."""
+    units = span.doc.spans.get(UNITS_KEY, [])
+    return next((u for u in units if span.end - 1 <= u.start <= span.end), None)
+
+
 def unit_of(span: Span) -> str | None:
-    """The unit doc.spans["units"] gives the figure: written after it or fused to its end."""
-    return next(
-        (
-            u.label_
-            for u in span.doc.spans.get(UNITS_KEY, [])
-            if span.end - 1 <= u.start <= span.end
-        ),
-        None,
-    )
+    unit = unit_span(span)
+    return unit.label_ if unit is not None else None
+
+
+def with_unit(span: Span) -> Span:
+    """The figure and its written unit: "240 kilometers an hour", "72,000 bpd"."""
+    unit = unit_span(span)
+    return span.doc[span.start : max(span.end, unit.end)] if unit is not None else span
 
 
 def same_unit(a: str | None, b: str | None) -> bool:
