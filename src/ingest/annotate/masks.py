@@ -49,6 +49,22 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:Route|Rt\.?|I-|Interstate|US|Exit|Room|Rm\.?|Flight|Train|Bus|Track|Platform|Pier|Suite|Apt\.?|Unit|Gate|Channel|Highway|Tier|MERV)\s*\d+\w*",
         re.I,
     ),
+    # A label word before a number names a thing ("Category 5", "category five storm", "Week
+    # 12", "Article 4.6", "number 9 bus", "#1", "Wi-Fi 6", "FM 93.5").
+    "label": re.compile(
+        r"\b(?:Category|Level|Week|Article|Number|Stage|Phase|Type|Class|Version|Chapter|Page|Season|Round|Game|Model|Series|Wi-?Fi|Bluetooth|FM|AM)\s+(?:\d+(?:\.\d+)?\w*|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+        r"|#\d+\b",
+        re.I,
+    ),
+    "year_abbreviation": re.compile(r"(?<!\w)['’]\d{2}\b"),  # "in February of '72"
+    "clock_time": re.compile(
+        r"\b\d{1,4}(?::\d{2})?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST)\b"
+    ),
+    "rating": re.compile(r"\b\d(?:\.\d)?\s+(?:out\s+of\s+\d+\s+)?stars?\b", re.I),
+    # A day of a month is a date whatever the NER made of it ("The September 11 Panel").
+    "month_day": re.compile(
+        r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d)"
+    ),
     "grade": re.compile(r"\bgrades?\s+(?:K|\d+)(?:\s*(?:through|to|and|-|–)\s*\d+)?", re.I),
     "score": re.compile(
         r"\b\d{1,3}-\d{1,3}\s+(?:win|loss|victory|defeat|lead|tie)\b|\b(?:won|lost|beat|defeated|fell)\b[^.]{0,40}?\b\d{1,3}-\d{1,3}\b",

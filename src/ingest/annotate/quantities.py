@@ -20,6 +20,7 @@ from ingest.annotate.numbers import (
     MAX_CUE_WORDS,
     SCALE_ABBREVIATIONS,
     SCALES,
+    UNITS,
     VAGUE,
     VAGUE_COUNTS,
     VULGAR_FRACTIONS,
@@ -51,6 +52,13 @@ _PERCENT_TAILS = (
     ("%",),
 )
 _YEARS = range(1800, 2101)
+_ORDINAL_SHAPE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+# "between the ages of 25 and 54", "aged 18 to 24": the text before an age band's figures.
+_AGE_BAND_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.I)
+# Spelled small numbers after these words refer back to things already counted ("the two
+# groups", "the top three cartoons"), they state no figure.
+_REFERENCE_LEADS = frozenset({"the", "top", "these", "those"})
+MAX_REFERENCE_NUMBER = 10
 # "a 16 and 17-year-old girl": ages describing a person, not counts.
 _AGE_TAIL = re.compile(
     r"(?:\s*(?:and|or|to|-)\s*\d+)?\s*-?\s*years?[\s-]+old|\s+(?:or|and)\s+(?:older|younger|over|up|above)\b",
@@ -122,8 +130,11 @@ _FRACTION_LEADS = frozenset(
     {"a", "by", "nearly", "almost", "about", "roughly", "than", "over", "some"}
 )
 _ARTICLE_NUMBERS = frozenset(
-    {"dozen", "hundred", "thousand", "million", "billion", "half", "third", "quarter"}
+    {"dozen", "hundred", "thousand", "million", "billion", "half", "third", "quarter", "few"}
 )
+# Singular time words that make the figure before them a modifier ("a 20 year volatility
+# number", "24 hour news-cycle"), as the hyphenated "24-hour" is.
+_SINGULAR_SPANS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
 
 @Language.factory(
@@ -176,7 +187,24 @@ def _blocked_tokens(doc: Doc) -> set[int]:
         if _is_date_part(t, ent)
     }
     blocked |= {t.i for t in doc if overlaps(t.idx, t.idx + len(t), masks)}
-    return blocked | {t.i for t in doc if _is_hyphen_modifier(t) or _is_named_number_word(t)}
+    return blocked | {t.i for t in doc if _is_hyphen_modifier(t) or _is_label_number(t)}
+
+
+def _is_label_number(token: Token) -> bool:
+    """A number that labels rather than counts: a name word ("Vision Zero"), an ordinal the NER
+    missed ("19th"), a list item's marker ("2. Check the peep hole"), a power ("10^5", "2^28"),
+    or any number of a paragraph without words ("1 / 5")."""
+    doc = token.doc
+    nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    prev = doc[token.i - 1].text if token.i > 0 else ""
+    return (
+        _is_named_number_word(token)
+        or _ORDINAL_SHAPE.match(token.text) is not None
+        or (token.i == 0 and token.is_digit and nxt in (".", ")"))
+        or "^" in (nxt, prev)
+        or "^" in token.text
+        or not any(t.is_alpha for t in doc)
+    )
 
 
 def _is_date_part(token: Token, ent: Span) -> bool:
@@ -192,8 +220,10 @@ def _is_date_part(token: Token, ent: Span) -> bool:
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     if token.lower_ in _ORDINAL_FRACTIONS and nxt != "of":
         return True  # "for the third straight year" is an ordinal
-    if is_year(token):
-        return True
+    if is_year(token) or (
+        token.i >= 2 and doc[token.i - 1].text in "-–" and is_year(doc[token.i - 2])
+    ):
+        return True  # "2008-9": the short end of a year range
     before = token.i - 1
     if (
         before >= 2
@@ -270,8 +300,11 @@ def _is_named_number_word(token: Token) -> bool:
 
 
 def _is_hyphen_modifier(token: Token) -> bool:
-    """ "two-bedroom", "24-hour", "four-year": a number inside a compound adjective."""
+    """ "two-bedroom", "24-hour", "four-year": a number inside a compound adjective; also one
+    written without the hyphen ("a 20 year volatility number")."""
     doc = token.doc
+    if _is_num(token) and token.i + 2 < len(doc) and doc[token.i + 1].lower_ in _SINGULAR_SPANS:
+        return doc[token.i + 2].pos_ in ("NOUN", "ADJ") and token.lower_ not in ("one", "1", "a")
     if (
         not _is_num(token)
         or token.whitespace_
@@ -311,6 +344,8 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
             and doc[end - 1].lower_ in VAGUE
         ):
             end += 2  # "tens of thousands", "hundreds of millions"
+        elif words[0] == "%" and len(words) > 2 and words[1] in {*_RANGE_JOINERS, "and"}:
+            end += 1  # "between 7% and 11%": the range goes on after its first end's sign
         elif words[:3] == ["and", "a", "half"]:
             end += 3
         elif words[0] == "-" and len(words) > 1 and words[1] in FRACTIONS:
@@ -378,8 +413,8 @@ def _with_cue(doc: Doc, start: int, end: int) -> Span:
 
 def _is_name_number(doc: Doc, start: int, end: int) -> bool:
     """ "SEIU 1199", "iOS 14", "Boeing 737 Max": digits that are part of a name, not a count."""
-    if start == 0 or not doc[start].is_digit or doc[start - 1].is_sent_start:
-        return False
+    if start == 0 or not doc[start].text[:1].isdigit() or doc[start - 1].is_sent_start:
+        return False  # "Acrobat 4.0", "Raspberry Pi 256MB Model B" too
     prev = doc[start - 1]
     after = doc[end] if end < len(doc) else None
     named_before = (
@@ -403,10 +438,34 @@ def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
 
 
 def _defines_class(doc: Doc, start: int, end: int) -> bool:
-    """ "buildings with five or more units", "households with two or fewer cars": a threshold
-    naming a kind of thing, not a count of it."""
+    """ "buildings with five or more units", "running 50% or more of their apps": an open
+    threshold names a kind of thing, it is not a count of it."""
     after = " ".join(t.lower_ for t in doc[end : end + 2])
-    return start > 0 and doc[start - 1].lower_ == "with" and after in _OPEN_THRESHOLDS
+    return after in _OPEN_THRESHOLDS
+
+
+def _names_years(digits: list[Token], after: Token | None) -> bool:
+    """Digits that are years: every one a year or a year range's short end ("2008-9"), and no
+    plural noun after them ("2000 employees" counts)."""
+    short_end = len(digits) == 2 and len(digits[1]) <= 2
+    plural_after = after is not None and after.tag_ in ("NNS", "NNPS")
+    return (short_end or all(is_year(t) for t in digits)) and not plural_after
+
+
+def _refers_back(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
+    """ "the two groups", "the top three cartoons": a small spelled number after "the" names
+    things already counted."""
+    first = doc[num_start]
+    value = UNITS.get(first.lower_)
+    return (
+        span.start == num_start
+        and num_end - num_start == 1
+        and num_start > 0
+        and doc[num_start - 1].lower_ in _REFERENCE_LEADS
+        and value is not None
+        and 1 < value <= MAX_REFERENCE_NUMBER
+        and span.label_ == "CARDINAL"
+    )
 
 
 def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
@@ -415,7 +474,9 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True
     if _is_name_number(doc, num_start, num_end) or _is_appositive_age(doc, num_start, num_end):
         return True
-    if _defines_class(doc, span.start, num_end):
+    if _defines_class(doc, span.start, num_end) or _refers_back(doc, span, num_start, num_end):
+        return True
+    if _AGE_BAND_BEFORE.search(doc.text[max(0, span.start_char - 30) : span.start_char]):
         return True
     first = doc[num_start]
     after = doc[num_end] if num_end < len(doc) else None
@@ -426,8 +487,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     )
     single = num_end - num_start == 1
     digits = [t for t in doc[num_start:num_end] if t.is_digit]
-    if digits and all(is_year(t) for t in digits) and not noun_follows:
-        return True  # "in 2013", "between 2010 and 2015": years, not counts
+    if digits and is_year(digits[0]) and _names_years(digits, after):
+        return True  # "in 2013", "between 2010 and 2015", "2008-9", "the 2021 session": years
     if single and first.lower_ == "one" and span.start == num_start:
         return True
     before = " " + " ".join(t.lower_ for t in doc[max(0, num_start - 4) : num_start])
