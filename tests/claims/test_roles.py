@@ -42,6 +42,13 @@ def counted(nlp, text: str) -> str | None:
         ("The river was unsafe for swimming on 37 days.", "days"),
         # "down" parsed as the predicate of the copula
         ("The vacancy rate is down 1.2 percentage points from last spring.", "vacancy rate"),
+        # coordination kept whole
+        (
+            "The ship carried 2.5 metric tons of fuel, water, food and other supplies.",
+            "fuel, water, food and other supplies",
+        ),
+        # the value of the noun a measure belongs to, never the unit ("mph")
+        ("The storm had gusts of 60 mph across the region.", "gusts"),
     ],
 )
 def test_counted_thing(nlp, text, expected):
@@ -61,6 +68,7 @@ def test_counted_thing(nlp, text, expected):
         # an organisation is never what is counted, nor "those"
         "At Central Montana Medical Center, the vacancy rate is currently 22 percent.",
         "Eleven of those arrested were charged with felonies.",
+        "The Dow rallied to a high of 943 in September.",  # a statistic's name counts nothing
     ],
 )
 def test_nothing_counted(nlp, text):

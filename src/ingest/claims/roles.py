@@ -77,7 +77,7 @@ VERB_DISTANCE = 3
 CONTAINER_NOUNS = frozenset(
     {"number", "share", "percentage", "proportion", "count", "total", "amount", "majority"}
 )
-STATISTIC_NOUNS = frozenset({"average", "median", "mean"})
+STATISTIC_NOUNS = frozenset({"average", "median", "mean", "high", "low", "peak"})
 # An "of" complement further than this from its noun is a separate phrase, not part of the name.
 MAX_OF_DISTANCE = 3
 
@@ -155,8 +155,8 @@ def counts_nothing(noun: Token) -> bool:
     return (
         lower in _DISTRIBUTIVES
         or noun.ent_type_ in _NAMED_ACTORS
-        or (noun.ent_type_ in ("DATE", "TIME") and lower not in TIME_UNITS)
-        or (_measure_unit(noun) is not None and lower not in TIME_UNITS)
+        or (noun.ent_type_ in ("DATE", "TIME") and not _counts_days(noun))
+        or (_measure_unit(noun) is not None and not _counts_days(noun))
         or is_number_word(lower)
         or lower in FRACTIONS
     )
@@ -166,8 +166,8 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     noun = counted_noun(span)
     unit = None
     anchor = outer_token(span)
-    if noun is not None and noun.lower_ in TIME_UNITS and _has_case_word(noun, "on"):
-        return noun, None  # "closed on 41 days" counts days; "for 41 days" is a length of time
+    if noun is not None and _counts_days(noun):
+        return noun, None
     if noun is not None and (_measure_unit(noun) or _is_rate_word(noun)):
         unit = _measure_unit(noun)
         if noun.lower_ == "times":
@@ -184,6 +184,11 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
             found = _subject_noun(anchor)
         return (_compound_head(found) if found is not None else None), unit
     return _compound_head(noun), unit
+
+
+def _counts_days(noun: Token) -> bool:
+    """ "closed on 41 days" counts days; "for 41 days" is a length of time."""
+    return noun.lower_ in TIME_UNITS and _has_case_word(noun, "on")
 
 
 def _has_case_word(token: Token, word: str) -> bool:
@@ -336,7 +341,7 @@ def _is_of_nmod(token: Token) -> bool:
     return (
         token.dep_ == "nmod"
         and token.pos_ != "PRON"
-        and token.lower_ not in ("those", "these")
+        and token.lower_ not in ("those", "these", "own")
         and any(g.lower_ == "of" for g in token.children)
     )
 
@@ -356,16 +361,11 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
     )
     if of_part is not None and of_part.i - noun.i <= MAX_OF_DISTANCE and not figure_inside:
         end = of_part.right_edge.i + 1
-    conj = next(
-        (
-            c
-            for c in noun.rights
-            if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= MAX_OF_DISTANCE
-        ),
-        None,
-    )
-    if conj is not None:
-        end = max(end, conj.i + 1)
+    # coordination kept whole: each conjunct within reach of the last ("fuel, water, food and
+    # other supplies")
+    for conj in sorted(c.i for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"):
+        if conj - end < MAX_OF_DISTANCE:
+            end = max(end, conj + 1)
     while start < noun.i and not noun.doc[start].is_alpha:
         start += 1
     return noun.doc[start:end].text
