@@ -69,3 +69,33 @@ def test_the_author_of_a_report_the_parse_hung_on_its_own_relative_clause():
         ents=["O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O"],
     )
     assert sentence_speaker(doc[:]) == "Foundation"
+
+
+def _officials_said(first: str, label: str) -> Doc:
+    """ "<first> administration officials said .", first labelled as label."""
+    return Doc(
+        spacy.blank("en").vocab,
+        words=[first, "administration", "officials", "said", "."],
+        heads=[2, 2, 3, 3, 3],
+        deps=["compound", "compound", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "NOUN", "NOUN", "VERB", "PUNCT"],
+        ents=[f"B-{label}", "O", "O", "O", "O"],
+    )
+
+
+def test_officials_of_a_person_name_no_one_but_an_organisations_name_it():
+    assert sentence_speaker(_officials_said("Obama", "PERSON")[:]) is None
+    assert sentence_speaker(_officials_said("DCF", "ORG")[:]) == "DCF"
+
+
+def test_he_said_takes_the_last_speaker_the_ner_missed_as_a_person():
+    from ingest.claims.speakers import Recent
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["He", "added", "that", "1,100", "were", "sent", "."],
+        heads=[1, 1, 5, 5, 5, 1, 1],
+        deps=["nsubj", "ROOT", "mark", "nsubj:pass", "aux:pass", "ccomp", "punct"],
+        pos=["PRON", "VERB", "SCONJ", "NUM", "AUX", "VERB", "PUNCT"],
+    )
+    assert sentence_speaker(doc[:], Recent(source="Masoud Shojai")) == "Masoud Shojai"

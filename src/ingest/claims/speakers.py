@@ -86,6 +86,9 @@ DATA_NOUNS = frozenset(
     ]
 )
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
+# Nouns for people left unnamed when only a person's name modifies them ("Biden administration
+# officials"); an organisation's ("DCF officials") names its source.
+UNNAMED_SOURCES = frozenset({"officials", "sources", "authorities", "aides", "people"})
 NOT_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 )
@@ -172,7 +175,7 @@ def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named
         if candidate is None:
             continue
         if candidate.lower_ in _ANAPHORS:
-            name = recent.person
+            name = recent.person or recent.source  # a name the NER missed as a person
         else:
             name = speaker_name(candidate, named)
             if name is None and _refers_back(candidate):
@@ -249,6 +252,12 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
         if e.label_ in SPEAKER_LABELS and token.left_edge.i <= e.start <= token.i
     ]
     own = entity_at(token)
+    if (
+        own is None
+        and token.lower_ in UNNAMED_SOURCES
+        and all(e.label_ == "PERSON" for e in inside)
+    ):
+        return None  # "Obama administration officials said" names no one; "DCF officials" DCF
     person = (
         (own if own is not None and own.label_ == "PERSON" else None)
         or next((e for e in reversed(inside) if e.label_ == "PERSON"), None)
