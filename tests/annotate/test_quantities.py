@@ -34,6 +34,11 @@ def _found(nlp, text):
         ("Fees may rise by up to an additional 10 per cent.", ["up to an additional 10 per cent"]),
         ("It stopped transmitting 6 ½ minutes after launch.", ["6 ½"]),
         ("The deal cost $3.1bn last year.", ["$3.1bn"]),
+        ("He did it at about a fifth of the cost.", ["about a fifth"]),
+        ("Some 650k works were stolen.", ["Some 650k"]),
+        ("It was the 5,000-strong brigade.", ["5,000"]),
+        ("There were no discernible pixels anywhere.", ["no"]),
+        ("Crews replaced them in less than three years.", ["less than three"]),
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
@@ -80,6 +85,10 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "The #1 Newsgroup Service in the World!",
         "The charts print from Adobe Acrobat Reader 3.0 or higher.",
         "They justify a suitable 20 year volatility number.",
+        "This is the third botched launch of a Russian spacecraft in two years.",
+        "It ordered the doctors to return to work within 48 hours.",
+        "Buck Cullen with his daughter Kaiarahi (10 months) in his backyard.",
+        "The headset has a roughly 4K display per eye.",
         "The panel meets again on Dec. 3-4 in Helena.",
         "Permits for buildings with five or more units fell.",
         "Most of the grants went to Tier 1 counties.",

@@ -18,7 +18,9 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     "zip_code": re.compile(
         r"\bZIP(?:\s+codes?)?\s+\d{5}(?:\s*(?:,|and|or)\s*\d{5})*|\b0\d{4}\b(?:-\d{4})?", re.I
     ),
-    "code": re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b"),
+    "code": re.compile(
+        r"(?<![,.])\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b"
+    ),
     # Counts of 10,000 and more are written with separators in news; bare long digit runs are codes.
     "long_code": re.compile(r"(?<![$\d,.])\b\d{5,}\b(?![,.]\d)"),
     "phone": re.compile(
@@ -52,8 +54,8 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     # A label word before a number names a thing ("Category 5", "category five storm", "Week
     # 12", "Article 4.6", "number 9 bus", "#1", "Wi-Fi 6", "FM 93.5").
     "label": re.compile(
-        r"\b(?:Category|Level|Week|Article|Number|Stage|Phase|Type|Class|Version|Chapter|Page|Season|Round|Game|Model|Series|Wi-?Fi|Bluetooth|FM|AM)\s+(?:\d+(?:\.\d+)?\w*|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-        r"|#\d+\b",
+        r"\b(?:Category|Level|Week|Article|Number|Stage|Phase|Type|Class|Version|Chapter|Page|Season|Round|Game|Model|Series|Court|Wi-?Fi|Bluetooth|FM|AM)\s+(?:\d+(?:\.\d+)?\w*|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+        r"|#\d+\b|\b[248]K\b",  # "#1", a "4K" display
         re.I,
     ),
     "year_abbreviation": re.compile(r"(?<!\w)['’]\d{2}\b"),  # "in February of '72"

@@ -42,6 +42,10 @@ _AGE_CUES = (
     "over the age of",
 )
 _AGE_BOUNDS = frozenset({"under", "over"})
+_AGE_UNITS = frozenset({"years", "year", "months", "month", "weeks", "days"})
+# A length of time after these words dates something ("the third launch in two years", "return
+# to work within 48 hours"); it is no figure of its own.
+_TIME_REFERENCE_LEADS = frozenset({"in", "within"})
 MAX_AGE = 120
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
@@ -130,7 +134,19 @@ _FRACTION_LEADS = frozenset(
     {"a", "by", "nearly", "almost", "about", "roughly", "than", "over", "some"}
 )
 _ARTICLE_NUMBERS = frozenset(
-    {"dozen", "hundred", "thousand", "million", "billion", "half", "third", "quarter", "few"}
+    {
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "half",
+        "third",
+        "quarter",
+        "fifth",
+        "tenth",
+        "few",
+    }
 )
 # Singular time words that make the figure before them a modifier ("a 20 year volatility
 # number", "24 hour news-cycle"), as the hyphenated "24-hour" is.
@@ -214,10 +230,12 @@ def _is_date_part(token: Token, ent: Span) -> bool:
     years, days next to a month, and calendar-anchored lengths ("the past five years", "two
     weeks ago") are blocked; a plain length ("20 years") is a figure.
     """
-    if ent.label_ == "ORDINAL" or not (_is_num(token) or token.lower_ in FRACTIONS):
-        return True
     doc = token.doc
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    if ent.label_ == "ORDINAL" and token.lower_ in FRACTIONS and nxt == "of":
+        return False  # "a fifth of the cost": a fraction the NER took for an ordinal
+    if ent.label_ == "ORDINAL" or not (_is_num(token) or token.lower_ in FRACTIONS):
+        return True
     if token.lower_ in _ORDINAL_FRACTIONS and nxt != "of":
         return True  # "for the third straight year" is an ordinal
     if is_year(token) or (
@@ -247,11 +265,12 @@ def _is_num(token: Token) -> bool:
 
 
 def _is_fused_figure(token: Token) -> bool:
-    """ "$3.1bn", "£40m", "2GW", "55mph": a number written together with its scale or unit; a
-    one-letter scale only after a currency sign ("100m" alone may be metres)."""
+    """ "$3.1bn", "£40m", "650k", "2GW", "55mph": a number written together with its scale or
+    unit; another one-letter scale only after a currency sign ("100m" alone may be metres)."""
     scale = fused_scale(token.text)
     if scale is not None:
-        return len(token.text) - len(scale[0]) > 1 or _after_currency(token)
+        suffix = token.text[len(scale[0]) :]
+        return len(suffix) > 1 or suffix == "k" or _after_currency(token)
     return fused_unit(token.text) is not None
 
 
@@ -278,8 +297,12 @@ def _starts_figure(doc: Doc, i: int) -> bool:
     if token.lower_ in VAGUE_COUNTS:
         return nxt is not None and nxt.lower_ in SCALES  # "a few hundred", "several thousand"
     if token.lower_ == "no":
-        if nxt is not None and nxt.lower_ in _ZERO_ADJECTIVES and i + 2 < len(doc):
-            nxt = doc[i + 2]  # "no other employees", "no new cases"
+        if (
+            nxt is not None
+            and (nxt.lower_ in _ZERO_ADJECTIVES or nxt.pos_ == "ADJ")
+            and i + 2 < len(doc)
+        ):
+            nxt = doc[i + 2]  # "no other employees", "no discernible pixels"
         return (
             nxt is not None and nxt.pos_ == "NOUN" and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS")
         )
@@ -313,7 +336,8 @@ def _is_hyphen_modifier(token: Token) -> bool:
     ):
         return False
     after = doc[token.i + 2]
-    return after.is_alpha and not _is_num(after) and after.lower_ not in FRACTIONS
+    counts = after.lower_ in FRACTIONS or after.lower_ == "strong"  # "a 5,000-strong brigade"
+    return after.is_alpha and not _is_num(after) and not counts
 
 
 def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
@@ -428,13 +452,18 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
 
 def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
     """ "Michael Farrow, 51, of Waterbury": an age set off by commas after a name (however the
-    tagger took the surname: "Tyrell Banks, 24,")."""
+    tagger took the surname: "Tyrell Banks, 24,"), or in brackets ("Kaiarahi (10 months)")."""
+    if start >= 2 and doc[start - 1].text == "(" and _names_person(doc[start - 2]):
+        tail = [t.lower_ for t in doc[end : end + 3]]
+        return bool(tail) and (tail[0] == ")" or (tail[0] in _AGE_UNITS and ")" in tail[1:]))
     if start < 2 or end - start != 1 or not doc[start].is_digit or doc[start - 1].text != ",":
         return False
     after = doc[end].text if end < len(doc) else "."
-    name = doc[start - 2]
-    named = name.pos_ == "PROPN" or name.ent_type_ == "PERSON" or name.is_title
-    return named and int(doc[start].text) <= MAX_AGE and after in (",", ".", ";")
+    return _names_person(doc[start - 2]) and int(doc[start].text) <= MAX_AGE and after in ",.;"
+
+
+def _names_person(name: Token) -> bool:
+    return name.pos_ == "PROPN" or name.ent_type_ == "PERSON" or name.is_title
 
 
 def _defines_class(doc: Doc, start: int, end: int) -> bool:
@@ -450,6 +479,17 @@ def _names_years(digits: list[Token], after: Token | None) -> bool:
     short_end = len(digits) == 2 and len(digits[1]) <= 2
     plural_after = after is not None and after.tag_ in ("NNS", "NNPS")
     return (short_end or all(is_year(t) for t in digits)) and not plural_after
+
+
+def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
+    """ "in two years", "within 48 hours": a length of time that places something ("in less
+    than three years", with its cue, is a figure)."""
+    after = doc[num_end].lower_ if num_end < len(doc) else ""
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ in _TIME_REFERENCE_LEADS
+        and after in _AGE_UNITS | {"hours", "hour", "decades"}
+    )
 
 
 def _refers_back(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
@@ -475,6 +515,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     if _is_name_number(doc, num_start, num_end) or _is_appositive_age(doc, num_start, num_end):
         return True
     if _defines_class(doc, span.start, num_end) or _refers_back(doc, span, num_start, num_end):
+        return True
+    if span.start == num_start and _is_time_reference(doc, span, num_end):
         return True
     if _AGE_BAND_BEFORE.search(doc.text[max(0, span.start_char - 30) : span.start_char]):
         return True
