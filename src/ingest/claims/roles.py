@@ -14,7 +14,8 @@ from ingest.annotate.units import unit_name
 INTRANSITIVE_VERBS = frozenset(
     """climb climbed decline declined dip dipped fall fallen fell jump jumped plunge plunged
     remain remained rise risen rose sank sink slip slipped soar soared surge surged tick
-    ticked""".split()
+    ticked advance advanced collapse collapsed ease eased plummet plummeted rally rallied
+    rebound rebounded slid slide slump slumped tumble tumbled""".split()
 )
 # Verbs that put a figure on their subject ("the rate rose to 4 percent", "enrollment was 9,200").
 CHANGE_VERBS = INTRANSITIVE_VERBS | frozenset(
@@ -279,6 +280,8 @@ def _subject_noun(token: Token) -> Token | None:
     if _in(verb, TRANSITIVE_VERBS):
         return _child(verb, {"nsubj:pass"}, token)
     subject = _child(verb, SUBJECT_DEPS, token)
+    if subject is None and verb.dep_ == "xcomp":  # "the deficit is expected to total $1 trillion"
+        subject = _child(verb.head, SUBJECT_DEPS, token)
     if subject is not None:
         return subject
     window = verb.doc[max(verb.sent.start, verb.i - SUBJECT_WINDOW) : verb.i]
