@@ -48,7 +48,7 @@ def counted(nlp, text: str) -> str | None:
             "fuel, water, food and other supplies",
         ),
         # the value of the subject of a verb of change, also through "expected to"
-        ("The price of Brent crude advanced 53 cents.", "price"),
+        ("The price of Brent crude advanced 53 cents.", "price of Brent crude"),
         ("The deficit is expected to total nearly $1 trillion next year.", "deficit"),
         # a statistic's name ("a high of") is not what is counted, the subject is
         ("The Dow rallied to a high of 943 in September.", "Dow"),
