@@ -148,14 +148,15 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
 
 
 def counts_nothing(noun: Token) -> bool:
-    """Never the counted thing: a distributive ("$1,500 apiece"), a named actor ("the rate at
-    Central Montana Medical Center is 22%"), a unit or currency word ("66.80 dollars", "72,000
+    """Never the counted thing: a distributive ("$1,500 apiece"), a named actor other than the
+    subject whose value the figure is ("the rate at Central Montana Medical Center is 22%", but
+    "the Dow had fallen to 825"), a unit or currency word ("66.80 dollars", "72,000
     bpd plant"), a number or fraction word ("Three-quarters (74%) of respondents"), or a date
     the parse hung the figure on ("21 months, he said Thursday")."""
     lower = noun.lower_
     return (
         lower in _DISTRIBUTIVES
-        or noun.ent_type_ in _NAMED_ACTORS
+        or (noun.ent_type_ in _NAMED_ACTORS and noun.dep_ not in SUBJECT_DEPS)
         or (noun.ent_type_ in ("DATE", "TIME") and not _counts_days(noun))
         or (_measure_unit(noun) is not None and not _counts_days(noun))
         or is_number_word(lower)
