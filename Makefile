@@ -31,9 +31,6 @@ bench: $(BIN)/ingest
 	$(BIN)/python bench/cleaning.py --corpus tests/data/cleaning_heldout
 	$(BIN)/python bench/cleaning.py --corpus tests/data/cleaning_heldout2
 	$(BIN)/python bench/claims.py
-	$(BIN)/python bench/claims.py --data tests/data/claims_heldout
-	$(BIN)/python bench/claims.py --data tests/data/claims_heldout2
-	$(BIN)/python bench/claims.py --data tests/data/claims_heldout3
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/pipeline.py

@@ -1,11 +1,13 @@
-"""Claim extraction scored against a labelled set: tests/data/claims/ (the rules were tuned on it)
-or, with --data, tests/data/claims_heldout/ or claims_heldout2/ (written blind after tuning).
+"""Claim extraction scored against every labelled set in tests/data/claims*/ in one run.
 
-    .venv/bin/python bench/claims.py [--data DIR] [--verbose] [--json out.json]
+    .venv/bin/python bench/claims.py [--data DIR ...] [--verbose] [--json out.json]
 
-Prints precision/recall/F1 for value, value+counted and value+bound+time, accuracy of bound,
-time scope, speaker, counted thing and subject on matched claims, the confusion per field, and
-claims produced on the negative sentences (which should be none).
+`claims/` is the set the rules were tuned on; every other set was written blind. The table gives,
+per set, precision/recall/F1 for value, value+unit, value+counted and value+bound+time, accuracy
+of bound, unit, time scope, speaker, counted thing and subject on matched claims, and claims made
+on the negative sentences (which should be none); below it, the tuned-minus-blind gap on
+value+counted. An article's text is `articles/<id>.txt`, or, where articles.json gives
+`"source": "readability/<folder>"`, the reference text of that shared real page.
 """
 
 from __future__ import annotations
@@ -17,15 +19,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from realpages import READABILITY, reference_text
+
 from ingest.annotate.paragraphs import annotate_texts
 from ingest.annotate.pipeline import load_pipeline
 from ingest.claims.assemble import claims_from_paragraphs
 from ingest.claims.names import spells
+from ingest.claims.units import same_unit
 from ingest.records import Claim
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD_DIR = ROOT / "tests" / "data" / "claims"
+DATA = ROOT / "tests" / "data"
+TUNING = "claims"
+GOLD_DIR = DATA / TUNING
 MODEL = ROOT / "models" / "en_claims"
+F1_KEYS = ("value", "value_unit", "value_counted", "value_bound_time")
+ACCURACY_KEYS = ("bound", "unit", "counted", "time", "speaker", "subject")
 
 
 @dataclass
@@ -58,13 +67,10 @@ class Scores:
     def as_dict(self) -> dict[str, float]:
         out = {
             f"{k}_{m}": round(v, 4)
-            for k in ("value", "value_counted", "value_bound_time")
+            for k in F1_KEYS
             for m, v in zip("prf", self.prf(k), strict=True)
         }
-        out |= {
-            f"{k}_accuracy": round(self.accuracy(k), 4)
-            for k in ("bound", "time", "speaker", "counted", "subject")
-        }
+        out |= {f"{k}_accuracy": round(self.accuracy(k), 4) for k in ACCURACY_KEYS}
         out |= {
             "gold": self.gold,
             "predicted": self.predicted,
@@ -75,21 +81,50 @@ class Scores:
         return out
 
 
+def pooled(scores: list[Scores]) -> Scores:
+    """The scores of several sets taken as one set."""
+    out = Scores()
+    for s in scores:
+        out.gold, out.predicted, out.matched = (
+            out.gold + s.gold,
+            out.predicted + s.predicted,
+            out.matched + s.matched,
+        )
+        out.tp.update(s.tp)
+        out.correct.update(s.correct)
+        out.negatives += s.negatives
+        out.negative_claims += s.negative_claims
+    return out
+
+
+def labelled_sets(root: Path = DATA) -> list[Path]:
+    """Every claim set under root, the tuning set first."""
+    found = sorted(d for d in root.glob("claims*") if (d / "gold.jsonl").is_file())
+    return sorted(found, key=lambda d: d.name != TUNING)
+
+
 def normalise(text: str) -> str:
     """Paragraphs joined by a blank line, whitespace collapsed: what clean_text produces."""
     return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
 
 
+def article_text(gold_dir: Path, doc: str, meta: dict) -> str:
+    """The article's own file, else the reference text of the shared real page its `source`
+    names ("readability/<folder>"; a source elsewhere is provenance, the file holds the text)."""
+    own = gold_dir / "articles" / f"{doc}.txt"
+    if own.is_file():
+        return normalise(own.read_text("utf-8"))
+    page = READABILITY.parent / meta["source"] / "expected.html"
+    return normalise(reference_text(page.read_text("utf-8")))
+
+
 def load_gold(
     gold_dir: Path = GOLD_DIR,
 ) -> tuple[dict[str, str], dict[str, date | None], list[dict]]:
-    texts = {
-        p.stem: normalise(p.read_text("utf-8"))
-        for p in sorted((gold_dir / "articles").glob("*.txt"))
-    }
     meta = json.loads((gold_dir / "articles.json").read_text("utf-8"))
+    texts = {doc: article_text(gold_dir, doc, m) for doc, m in sorted(meta.items())}
     published = {
-        k: date.fromisoformat(v["published_date"]) if v["published_date"] else None
+        k: date.fromisoformat(v["published_date"]) if v.get("published_date") else None
         for k, v in meta.items()
     }
     gold = [
@@ -152,10 +187,13 @@ def score(gold: list[dict], predicted: dict[str, list[Claim]]) -> Scores:
         time_ok = (c.period_start, c.period_end) == _dates(g)
         bound_ok = c.bound == g["bound"]
         count_ok = counted_ok(g["counted"], c.counted)
+        unit_ok = same_unit(g["unit"], c.unit)
         s.tp["value"] += value_ok
+        s.tp["value_unit"] += value_ok and unit_ok
         s.tp["value_counted"] += value_ok and count_ok
         s.tp["value_bound_time"] += value_ok and bound_ok and time_ok
         s.correct["bound"] += bound_ok
+        s.correct["unit"] += unit_ok
         s.correct["time"] += time_ok
         s.correct["counted"] += count_ok
         s.correct["subject"] += counted_ok(g["subject"], c.subject)  # same head-word test
@@ -172,10 +210,11 @@ def score(gold: list[dict], predicted: dict[str, list[Claim]]) -> Scores:
             )
         ] += 1
         s.confusion["counted"][("ok" if count_ok else "wrong")] += 1
-        if not (value_ok and bound_ok and time_ok and count_ok and speaker_right):
+        if not (value_ok and bound_ok and time_ok and count_ok and speaker_right and unit_ok):
             s.errors.append(
                 f"FIELDS  {g['doc']}: {g['anchor']!r}: value {c.value}/{g['value']} bound {c.bound}/{g['bound']} "
-                f"counted {c.counted!r}/{g['counted']!r} time {c.period_start}..{c.period_end}/{g['period_start']}..{g['period_end']} "
+                f"unit {c.unit!r}/{g['unit']!r} counted {c.counted!r}/{g['counted']!r} "
+                f"time {c.period_start}..{c.period_end}/{g['period_start']}..{g['period_end']} "
                 f"speaker {c.attributed_to!r}/{g['attributed_to']!r}"
             )
     gold_spans = {(g["doc"], g["start"]) for g in gold}
@@ -207,6 +246,7 @@ def score_negatives(nlp, s: Scores, gold_dir: Path = GOLD_DIR) -> None:
 
 
 def run(model: Path = MODEL, gold_dir: Path = GOLD_DIR) -> Scores:
+    """The scores of one labelled set."""
     nlp = load_pipeline(model)
     texts, published, gold = load_gold(gold_dir)
     s = score(gold, extract(nlp, texts, published))
@@ -214,31 +254,68 @@ def run(model: Path = MODEL, gold_dir: Path = GOLD_DIR) -> Scores:
     return s
 
 
+def table(results: dict[str, Scores]) -> str:
+    """Set x metric, then the tuned-minus-blind gap on value+counted F1."""
+    names = list(results)
+    blind = [n for n in names if n != TUNING]
+    columns = {
+        **results,
+        **({"blind pooled": pooled([results[n] for n in blind])} if blind else {}),
+    }
+    width = max(12, *(len(n) for n in columns))
+    rows = [f"{'metric':<22}" + "".join(f"{n:>{width + 2}}" for n in columns)]
+    for key in F1_KEYS:
+        rows.append(
+            f"{key + ' F1':<22}"
+            + "".join(f"{s.prf(key)[2]:>{width + 2}.3f}" for s in columns.values())
+        )
+    for key in ACCURACY_KEYS:
+        rows.append(
+            f"{key + ' accuracy':<22}"
+            + "".join(f"{s.accuracy(key):>{width + 2}.3f}" for s in columns.values())
+        )
+    rows.append(
+        f"{'claims on negatives':<22}"
+        + "".join(
+            f"{f'{len(s.negative_claims)} of {s.negatives}':>{width + 2}}" for s in columns.values()
+        )
+    )
+    rows.append(
+        f"{'gold / matched':<22}"
+        + "".join(f"{f'{s.gold} / {s.matched}':>{width + 2}}" for s in columns.values())
+    )
+    if TUNING in results and blind:
+        tuned = results[TUNING].prf("value_counted")[2]
+        gaps = {n: tuned - columns[n].prf("value_counted")[2] for n in [*blind, "blind pooled"]}
+        rows.append(
+            "\ntuned-minus-blind gap, value+counted F1: "
+            + ", ".join(f"{n} {g:+.3f}" for n, g in gaps.items())
+        )
+    return "\n".join(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--model", type=Path, default=MODEL)
-    parser.add_argument("--data", type=Path, default=GOLD_DIR, help="labelled set folder")
+    parser.add_argument("--data", type=Path, nargs="+", help="labelled set folders (default: all)")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    s = run(args.model, args.data)
-    print(f"gold {s.gold}  predicted {s.predicted}  matched {s.matched}  negatives {s.negatives}")
-    for key in ("value", "value_counted", "value_bound_time"):
-        p, r, f = s.prf(key)
-        print(f"{key:<18} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    for key in ("bound", "counted", "time", "speaker", "subject"):
-        print(f"{key + ' accuracy':<18} {s.accuracy(key):.3f}  (on {s.matched} matched)")
-    print(f"claims on negative sentences: {len(s.negative_claims)}")
-    for name, counts in s.confusion.items():
-        print(
-            f"\n{name} (gold, predicted): " + ", ".join(f"{k}={v}" for k, v in counts.most_common())
-        )
+    results = {d.name: run(args.model, d) for d in (args.data or labelled_sets())}
+    print(table(results))
     if args.verbose:
-        print("\n" + "\n".join(s.errors + s.negative_claims))
+        for name, s in results.items():
+            print(f"\n## {name}")
+            for key, counts in s.confusion.items():
+                print(
+                    f"{key} (gold, predicted): "
+                    + ", ".join(f"{k}={v}" for k, v in counts.most_common())
+                )
+            print("\n".join(s.errors + s.negative_claims))
     if args.json:
-        args.json.write_text(json.dumps(s.as_dict(), indent=2))
+        args.json.write_text(json.dumps({n: s.as_dict() for n, s in results.items()}, indent=2))
 
 
 if __name__ == "__main__":

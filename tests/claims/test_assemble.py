@@ -241,3 +241,17 @@ def test_a_figure_standing_alone_as_subject_counts_what_the_figure_before_it_cou
     counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
     assert counted["About 30"] == "bridges"
     assert counted["Nearly 60 percent"] == "homeless students"
+
+
+def test_a_conversion_in_brackets_keeps_the_bound_and_counted_thing(nlp):
+    text = "The region is more than 3,600 kilometers (2,200 miles) from Moscow."
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    claims = {c.quantity_text: c for c in claims_from_paragraphs(paragraphs, "doc", PUBLISHED)}
+    assert (claims["2,200"].bound, claims["2,200"].unit) == ("more_than", "miles")
+
+
+def test_an_exact_share_in_brackets_keeps_its_own_bound(nlp):
+    text = "Three-quarters (74%) of respondents said they use AI tools."
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    claims = {c.quantity_text: c for c in claims_from_paragraphs(paragraphs, "doc", PUBLISHED)}
+    assert (claims["74%"].bound, claims["74%"].counted) == ("exact", "respondents")

@@ -36,6 +36,19 @@ from ingest.claims.quantity import parse_number, parse_quantity
         ("none", 0, None, "exact", None, None),
         ("$50 to $75", 50, 75, "range", None, "USD"),
         ("more than two dozen", 24, None, "more_than", "more than", None),
+        ("$3.1bn", 3_100_000_000, None, "exact", None, "USD"),
+        ("£40m", 40_000_000, None, "exact", None, "GBP"),
+        ("€2 bn", 2_000_000_000, None, "exact", None, "EUR"),
+        ("2GW", 2, None, "exact", None, None),  # the unit finder names the fused unit
+        ("tens of thousands", 20_000, None, "approx", None, None),
+        ("hundreds of millions", 200_000_000, None, "approx", None, None),
+        ("a few hundred", 300, None, "approx", None, None),
+        ("several thousand", 3000, None, "approx", None, None),
+        ("6 ½", 6.5, None, "exact", None, None),
+        ("up to an additional 10 per cent", 10, None, "at_most", "up to", "percent"),
+        ("as much as 5", 5, None, "at_most", "as much as", None),
+        ("capped at 29.4 million", 29_400_000, None, "at_most", "capped at", None),
+        ("near zero", 0, None, "approx", "near", None),
     ],
 )
 def test_parse_quantity_value_bound_unit(text, value, high, bound, cue, unit):

@@ -42,6 +42,20 @@ def counted(nlp, text: str) -> str | None:
         ("The river was unsafe for swimming on 37 days.", "days"),
         # "down" parsed as the predicate of the copula
         ("The vacancy rate is down 1.2 percentage points from last spring.", "vacancy rate"),
+        # coordination kept whole
+        (
+            "The ship carried 2.5 metric tons of fuel, water, food and other supplies.",
+            "fuel, water, food and other supplies",
+        ),
+        # the value of the subject of a verb of change, also through "expected to"
+        ("The price of Brent crude advanced 53 cents.", "price of Brent crude"),
+        ("The deficit is expected to total nearly $1 trillion next year.", "deficit"),
+        # a statistic's name ("a high of") is not what is counted, the subject is
+        ("The Dow rallied to a high of 943 in September.", "Dow"),
+        # a named subject whose value the figure is
+        ("By March the Dow had fallen to 825.", "Dow"),
+        # the value of the noun a measure belongs to, never the unit ("mph")
+        ("The storm had gusts of 60 mph across the region.", "gusts"),
     ],
 )
 def test_counted_thing(nlp, text, expected):
@@ -65,3 +79,19 @@ def test_counted_thing(nlp, text, expected):
 )
 def test_nothing_counted(nlp, text):
     assert counted(nlp, text) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Oil rose to 64.73 dollars on Tuesday.", "64.73"),
+        ("Valero shut its 85,000 bpd Houston refinery.", "85,000"),
+        ("Three-quarters (74%) of respondents agreed.", "74%"),
+    ],
+)
+def test_counted_never_a_unit_number_word_or_date(nlp, text, figure):
+    doc = nlp(text)
+    span = next(s for s in doc.spans["quantities"] if s.text == figure)
+    noun, _ = counted_and_unit(span)
+    assert noun is None or noun.lower_ not in ("dollars", "bpd", "quarters")

@@ -5,7 +5,14 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from ingest.claims.speakers import sentence_speaker
+from ingest.annotate.cues import cue_matcher, find_speaker_cues
+from ingest.claims.speakers import Recent, sentence_speaker
+
+
+def speaker(doc: Doc, recent: Recent | None = None) -> str | None:
+    """The speaker of the one-sentence doc, once the cue finder has marked its cues."""
+    doc.spans["speaker_cues"] = find_speaker_cues(doc, cue_matcher(doc.vocab))
+    return sentence_speaker(doc[:], recent or Recent())
 
 
 def test_the_person_a_title_run_ends_with_not_the_title_the_ner_also_called_a_person():
@@ -18,7 +25,7 @@ def test_the_person_a_title_run_ends_with_not_the_title_the_ner_also_called_a_pe
         pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
         ents=["B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O", "O"],
     )
-    assert sentence_speaker(doc[:]) == "Marian Doyle"
+    assert speaker(doc) == "Marian Doyle"
 
 
 def test_the_author_of_a_report_the_parse_hung_on_its_own_relative_clause():
@@ -68,4 +75,32 @@ def test_the_author_of_a_report_the_parse_hung_on_its_own_relative_clause():
         ],
         ents=["O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O"],
     )
-    assert sentence_speaker(doc[:]) == "Foundation"
+    assert speaker(doc) == "Foundation"
+
+
+def _officials_said(first: str, label: str) -> Doc:
+    """ "<first> administration officials said .", first labelled as label."""
+    return Doc(
+        spacy.blank("en").vocab,
+        words=[first, "administration", "officials", "said", "."],
+        heads=[2, 2, 3, 3, 3],
+        deps=["compound", "compound", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "NOUN", "NOUN", "VERB", "PUNCT"],
+        ents=[f"B-{label}", "O", "O", "O", "O"],
+    )
+
+
+def test_officials_of_a_person_name_no_one_but_an_organisations_name_it():
+    assert speaker(_officials_said("Obama", "PERSON")) is None
+    assert speaker(_officials_said("DCF", "ORG")) == "DCF"
+
+
+def test_he_said_takes_the_last_speaker_the_ner_missed_as_a_person():
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["He", "added", "that", "1,100", "were", "sent", "."],
+        heads=[1, 1, 5, 5, 5, 1, 1],
+        deps=["nsubj", "ROOT", "mark", "nsubj:pass", "aux:pass", "ccomp", "punct"],
+        pos=["PRON", "VERB", "SCONJ", "NUM", "AUX", "VERB", "PUNCT"],
+    )
+    assert speaker(doc, Recent(source="Masoud Shojai")) == "Masoud Shojai"

@@ -18,7 +18,9 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     "zip_code": re.compile(
         r"\bZIP(?:\s+codes?)?\s+\d{5}(?:\s*(?:,|and|or)\s*\d{5})*|\b0\d{4}\b(?:-\d{4})?", re.I
     ),
-    "code": re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b"),
+    "code": re.compile(
+        r"(?<![,.])\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b"
+    ),
     # Counts of 10,000 and more are written with separators in news; bare long digit runs are codes.
     "long_code": re.compile(r"(?<![$\d,.])\b\d{5,}\b(?![,.]\d)"),
     "phone": re.compile(
@@ -48,6 +50,22 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     "route": re.compile(
         r"\b(?:Route|Rt\.?|I-|Interstate|US|Exit|Room|Rm\.?|Flight|Train|Bus|Track|Platform|Pier|Suite|Apt\.?|Unit|Gate|Channel|Highway|Tier|MERV)\s*\d+\w*",
         re.I,
+    ),
+    # A label word before a number names a thing ("Category 5", "category five storm", "Week
+    # 12", "Article 4.6", "number 9 bus", "#1", "Wi-Fi 6", "FM 93.5").
+    "label": re.compile(
+        r"\b(?:Category|Level|Week|Article|Number|Stage|Phase|Type|Class|Version|Chapter|Page|Season|Round|Game|Model|Series|Court|Wi-?Fi|Bluetooth|FM|AM)\s+(?:\d+(?:\.\d+)?\w*|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+        r"|#\d+\b|\b[248]K\b",  # "#1", a "4K" display
+        re.I,
+    ),
+    "year_abbreviation": re.compile(r"(?<!\w)['’]\d{2}\b"),  # "in February of '72"
+    "clock_time": re.compile(
+        r"\b\d{1,4}(?::\d{2})?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST)\b"
+    ),
+    "rating": re.compile(r"\b\d(?:\.\d)?\s+(?:out\s+of\s+\d+\s+)?stars?\b", re.I),
+    # A day of a month is a date whatever the NER made of it ("The September 11 Panel").
+    "month_day": re.compile(
+        r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d)"
     ),
     "grade": re.compile(r"\bgrades?\s+(?:K|\d+)(?:\s*(?:through|to|and|-|–)\s*\d+)?", re.I),
     "score": re.compile(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # fmt: off
 UNITS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -12,10 +14,16 @@ UNITS = {
 }
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
 # Plural scale words are vague amounts, read as their smallest plural ("dozens" = 24): approx.
-VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "billions": 2_000_000_000}
+VAGUE = {"tens": 20, "dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "billions": 2_000_000_000}
+# "a few hundred", "several thousand": a vague count of a scale word, read as 3 of it (approx).
+VAGUE_COUNTS = {"few": 3, "several": 3}
+# Fractions written as one character ("6 ½ minutes").
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # Denominators of fraction words: "three-quarters" = 3/4, "a third" = 1/3, "and a half" = +1/2.
-FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
+# Scale abbreviations of money, fused to the figure or after it ("$3.1bn", "£40m", "€2 bn").
+SCALE_ABBREVIATIONS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion"}
 # Nouns that are a figure's unit, not the thing counted ("20 years", "110 mph"), by plural form.
 MEASURE_UNITS = {
     "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
@@ -30,16 +38,20 @@ MEASURE_UNITS = {
 BOUND_CUES: tuple[tuple[str, str], ...] = (
     ("a minimum of", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
     ("no more than", "at_most"), ("a maximum of", "at_most"), ("as many as", "at_most"),
+    ("as much as", "at_most"), ("no longer than", "at_most"), ("capped at", "at_most"),
     ("max out at", "at_most"), ("just under", "less_than"), ("just below", "less_than"),
     ("fewer than", "less_than"), ("less than", "less_than"), ("just over", "more_than"),
     ("more than", "more_than"), ("greater than", "more_than"), ("upwards of", "more_than"),
     ("in excess of", "more_than"), ("at least", "at_least"), ("up to", "at_most"),
     ("an estimated", "approx"), ("close to", "approx"), ("nearly", "approx"), ("about", "approx"),
     ("roughly", "approx"), ("approximately", "approx"), ("almost", "approx"), ("around", "approx"),
-    ("some", "approx"), ("over", "more_than"), ("under", "less_than"),
+    ("some", "approx"), ("near", "approx"), ("over", "more_than"), ("under", "less_than"),
     ("below", "less_than"), ("between", "range"), ("from", "range"),
 )  # fmt: skip
 MAX_CUE_WORDS = 3
+# Words between a bound cue and its figure that keep the cue: "up to an additional 10 per cent".
+CUE_FILLERS = ("an additional", "an extra", "another", "additional")
+_FUSED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-z]{1,3})$", re.I)
 
 _HYPHENATED = {
     a + b
@@ -53,3 +65,10 @@ def is_number_word(lower: str) -> bool:
     return (
         lower in UNITS or lower in SCALES or lower in VAGUE or lower.replace("-", "") in _HYPHENATED
     )
+
+
+def fused_scale(text: str) -> tuple[str, str] | None:
+    """ "3.1bn" -> ("3.1", "billion"): a figure written together with its scale abbreviation."""
+    match = _FUSED_SCALE.match(text)
+    scale = SCALE_ABBREVIATIONS.get(match.group(2).lower()) if match else None
+    return (match.group(1), scale) if match and scale else None

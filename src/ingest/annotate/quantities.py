@@ -12,7 +12,22 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.masks import masked_ranges, overlaps
-from ingest.annotate.numbers import BOUND_CUES, CURRENCY, FRACTIONS, MAX_CUE_WORDS, is_number_word
+from ingest.annotate.numbers import (
+    BOUND_CUES,
+    CUE_FILLERS,
+    CURRENCY,
+    FRACTIONS,
+    MAX_CUE_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    UNITS,
+    VAGUE,
+    VAGUE_COUNTS,
+    VULGAR_FRACTIONS,
+    fused_scale,
+    is_number_word,
+)
+from ingest.annotate.units import fused_unit
 
 NOT_QUANTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 _NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON"})
@@ -27,6 +42,10 @@ _AGE_CUES = (
     "over the age of",
 )
 _AGE_BOUNDS = frozenset({"under", "over"})
+_AGE_UNITS = frozenset({"years", "year", "months", "month", "weeks", "days"})
+# A length of time after these words dates something ("the third launch in two years", "return
+# to work within 48 hours"); it is no figure of its own.
+_TIME_REFERENCE_LEADS = frozenset({"in", "within"})
 MAX_AGE = 120
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
@@ -37,6 +56,13 @@ _PERCENT_TAILS = (
     ("%",),
 )
 _YEARS = range(1800, 2101)
+_ORDINAL_SHAPE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+# "between the ages of 25 and 54", "aged 18 to 24": the text before an age band's figures.
+_AGE_BAND_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.I)
+# Spelled small numbers after these words refer back to things already counted ("the two
+# groups", "the top three cartoons"), they state no figure.
+_REFERENCE_LEADS = frozenset({"the", "top", "these", "those"})
+MAX_REFERENCE_NUMBER = 10
 # "a 16 and 17-year-old girl": ages describing a person, not counts.
 _AGE_TAIL = re.compile(
     r"(?:\s*(?:and|or|to|-)\s*\d+)?\s*-?\s*years?[\s-]+old|\s+(?:or|and)\s+(?:older|younger|over|up|above)\b",
@@ -108,8 +134,23 @@ _FRACTION_LEADS = frozenset(
     {"a", "by", "nearly", "almost", "about", "roughly", "than", "over", "some"}
 )
 _ARTICLE_NUMBERS = frozenset(
-    {"dozen", "hundred", "thousand", "million", "billion", "half", "third", "quarter"}
+    {
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "half",
+        "third",
+        "quarter",
+        "fifth",
+        "tenth",
+        "few",
+    }
 )
+# Singular time words that make the figure before them a modifier ("a 20 year volatility
+# number", "24 hour news-cycle"), as the hyphenated "24-hour" is.
+_SINGULAR_SPANS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
 
 @Language.factory(
@@ -162,7 +203,24 @@ def _blocked_tokens(doc: Doc) -> set[int]:
         if _is_date_part(t, ent)
     }
     blocked |= {t.i for t in doc if overlaps(t.idx, t.idx + len(t), masks)}
-    return blocked | {t.i for t in doc if _is_hyphen_modifier(t) or _is_named_number_word(t)}
+    return blocked | {t.i for t in doc if _is_hyphen_modifier(t) or _is_label_number(t)}
+
+
+def _is_label_number(token: Token) -> bool:
+    """A number that labels rather than counts: a name word ("Vision Zero"), an ordinal the NER
+    missed ("19th"), a list item's marker ("2. Check the peep hole"), a power ("10^5", "2^28"),
+    or any number of a paragraph without words ("1 / 5")."""
+    doc = token.doc
+    nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    prev = doc[token.i - 1].text if token.i > 0 else ""
+    return (
+        _is_named_number_word(token)
+        or _ORDINAL_SHAPE.match(token.text) is not None
+        or (token.i == 0 and token.is_digit and nxt in (".", ")"))
+        or "^" in (nxt, prev)
+        or "^" in token.text
+        or not any(t.is_alpha for t in doc)
+    )
 
 
 def _is_date_part(token: Token, ent: Span) -> bool:
@@ -172,14 +230,18 @@ def _is_date_part(token: Token, ent: Span) -> bool:
     years, days next to a month, and calendar-anchored lengths ("the past five years", "two
     weeks ago") are blocked; a plain length ("20 years") is a figure.
     """
-    if ent.label_ == "ORDINAL" or not (_is_num(token) or token.lower_ in FRACTIONS):
-        return True
     doc = token.doc
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    if ent.label_ == "ORDINAL" and token.lower_ in FRACTIONS and nxt == "of":
+        return False  # "a fifth of the cost": a fraction the NER took for an ordinal
+    if ent.label_ == "ORDINAL" or not (_is_num(token) or token.lower_ in FRACTIONS):
+        return True
     if token.lower_ in _ORDINAL_FRACTIONS and nxt != "of":
         return True  # "for the third straight year" is an ordinal
-    if is_year(token):
-        return True
+    if is_year(token) or (
+        token.i >= 2 and doc[token.i - 1].text in "-–" and is_year(doc[token.i - 2])
+    ):
+        return True  # "2008-9": the short end of a year range
     before = token.i - 1
     if (
         before >= 2
@@ -199,7 +261,31 @@ def is_year(token: Token) -> bool:
 
 
 def _is_num(token: Token) -> bool:
-    return token.like_num or is_number_word(token.lower_)
+    return token.like_num or is_number_word(token.lower_) or _is_fused_figure(token)
+
+
+def _is_fused_figure(token: Token) -> bool:
+    """ "$3.1bn", "£40m", "650k", "2GW", "55mph": a number written together with its scale or
+    unit; another one-letter scale only after a currency sign ("100m" alone may be metres)."""
+    scale = fused_scale(token.text)
+    if scale is not None:
+        suffix = token.text[len(scale[0]) :]
+        return len(suffix) > 1 or suffix == "k" or _after_currency(token)
+    return fused_unit(token.text) is not None
+
+
+def _after_currency(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text in CURRENCY
+
+
+def _is_scale_abbreviation(doc: Doc, i: int, start: int) -> bool:
+    """ "£40m", "$2 bn": a money figure's scale abbreviation, split off by the tokenizer."""
+    token = doc[i]
+    return (
+        token.lower_ in SCALE_ABBREVIATIONS
+        and _after_currency(doc[start])
+        and (len(token) > 1 or not doc[i - 1].whitespace_)
+    )
 
 
 def _starts_figure(doc: Doc, i: int) -> bool:
@@ -208,9 +294,15 @@ def _starts_figure(doc: Doc, i: int) -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if _is_num(token):
         return True
+    if token.lower_ in VAGUE_COUNTS:
+        return nxt is not None and nxt.lower_ in SCALES  # "a few hundred", "several thousand"
     if token.lower_ == "no":
-        if nxt is not None and nxt.lower_ in _ZERO_ADJECTIVES and i + 2 < len(doc):
-            nxt = doc[i + 2]  # "no other employees", "no new cases"
+        if (
+            nxt is not None
+            and (nxt.lower_ in _ZERO_ADJECTIVES or nxt.pos_ == "ADJ")
+            and i + 2 < len(doc)
+        ):
+            nxt = doc[i + 2]  # "no other employees", "no discernible pixels"
         return (
             nxt is not None and nxt.pos_ == "NOUN" and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS")
         )
@@ -231,8 +323,11 @@ def _is_named_number_word(token: Token) -> bool:
 
 
 def _is_hyphen_modifier(token: Token) -> bool:
-    """ "two-bedroom", "24-hour", "four-year": a number inside a compound adjective."""
+    """ "two-bedroom", "24-hour", "four-year": a number inside a compound adjective; also one
+    written without the hyphen ("a 20 year volatility number")."""
     doc = token.doc
+    if _is_num(token) and token.i + 2 < len(doc) and doc[token.i + 1].lower_ in _SINGULAR_SPANS:
+        return doc[token.i + 2].pos_ in ("NOUN", "ADJ") and token.lower_ not in ("one", "1", "a")
     if (
         not _is_num(token)
         or token.whitespace_
@@ -241,7 +336,8 @@ def _is_hyphen_modifier(token: Token) -> bool:
     ):
         return False
     after = doc[token.i + 2]
-    return after.is_alpha and not _is_num(after) and after.lower_ not in FRACTIONS
+    counts = after.lower_ in FRACTIONS or after.lower_ == "strong"  # "a 5,000-strong brigade"
+    return after.is_alpha and not _is_num(after) and not counts
 
 
 def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
@@ -256,11 +352,24 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
         if words[0] == "in" and nxt_num and is_year(doc[end + gap]):
             break  # "rose to 1,310 in 2023" dates the figure; "1 in 4" is a ratio
         if (
-            _is_num(doc[end])
-            and end not in blocked
-            and not (doc[end].is_digit and doc[end - 1].is_digit)
+            (
+                _is_num(doc[end])
+                and end not in blocked
+                and not (doc[end].is_digit and doc[end - 1].is_digit)
+            )
+            or _is_scale_abbreviation(doc, end, start)
+            or doc[end].text in VULGAR_FRACTIONS
         ):
             end += 1
+        elif (
+            words[:1] == ["of"]
+            and words[1:2]
+            and words[1] in VAGUE
+            and doc[end - 1].lower_ in VAGUE
+        ):
+            end += 2  # "tens of thousands", "hundreds of millions"
+        elif words[0] == "%" and len(words) > 2 and words[1] in {*_RANGE_JOINERS, "and"}:
+            end += 1  # "between 7% and 11%": the range goes on after its first end's sign
         elif words[:3] == ["and", "a", "half"]:
             end += 3
         elif words[0] == "-" and len(words) > 1 and words[1] in FRACTIONS:
@@ -296,15 +405,25 @@ def _cue_before(doc: Doc, start: int) -> str | None:
     return None
 
 
+def _filler_before(doc: Doc, start: int) -> int:
+    """How many tokens of a filler ("an additional") stand between a cue and the figure."""
+    for filler in CUE_FILLERS:
+        n = len(filler.split())
+        if start - n >= 0 and " ".join(t.lower_ for t in doc[start - n : start]) == filler:
+            return n
+    return 0
+
+
 def _with_cue(doc: Doc, start: int, end: int) -> Span:
     """The figure's span, widened left over a currency sign and a bound cue."""
     start = _past_currency(doc, start)
     if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in _ARTICLE_NUMBERS:
         start -= 1
-    cue = _cue_before(doc, start)
+    filler = _filler_before(doc, start)
+    cue = _cue_before(doc, start - filler)
     is_range = any(t.lower_ in ("-", "–", "—", "to", "and") for t in doc[start:end])
     if cue and (cue not in ("between", "from") or is_range):
-        start -= len(cue.split())
+        start -= filler + len(cue.split())
     label = "CARDINAL"
     text = doc[start:end].text.lower()
     if "%" in text or "percent" in text or "per cent" in text:
@@ -318,8 +437,8 @@ def _with_cue(doc: Doc, start: int, end: int) -> Span:
 
 def _is_name_number(doc: Doc, start: int, end: int) -> bool:
     """ "SEIU 1199", "iOS 14", "Boeing 737 Max": digits that are part of a name, not a count."""
-    if start == 0 or not doc[start].is_digit or doc[start - 1].is_sent_start:
-        return False
+    if start == 0 or not doc[start].text[:1].isdigit() or doc[start - 1].is_sent_start:
+        return False  # "Acrobat 4.0", "Raspberry Pi 256MB Model B" too
     prev = doc[start - 1]
     after = doc[end] if end < len(doc) else None
     named_before = (
@@ -333,20 +452,60 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
 
 def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
     """ "Michael Farrow, 51, of Waterbury": an age set off by commas after a name (however the
-    tagger took the surname: "Tyrell Banks, 24,")."""
+    tagger took the surname: "Tyrell Banks, 24,"), or in brackets ("Kaiarahi (10 months)")."""
+    if start >= 2 and doc[start - 1].text == "(" and _names_person(doc[start - 2]):
+        tail = [t.lower_ for t in doc[end : end + 3]]
+        return bool(tail) and (tail[0] == ")" or (tail[0] in _AGE_UNITS and ")" in tail[1:]))
     if start < 2 or end - start != 1 or not doc[start].is_digit or doc[start - 1].text != ",":
         return False
     after = doc[end].text if end < len(doc) else "."
-    name = doc[start - 2]
-    named = name.pos_ == "PROPN" or name.ent_type_ == "PERSON" or name.is_title
-    return named and int(doc[start].text) <= MAX_AGE and after in (",", ".", ";")
+    return _names_person(doc[start - 2]) and int(doc[start].text) <= MAX_AGE and after in ",.;"
+
+
+def _names_person(name: Token) -> bool:
+    return name.pos_ == "PROPN" or name.ent_type_ == "PERSON" or name.is_title
 
 
 def _defines_class(doc: Doc, start: int, end: int) -> bool:
-    """ "buildings with five or more units", "households with two or fewer cars": a threshold
-    naming a kind of thing, not a count of it."""
+    """ "buildings with five or more units", "running 50% or more of their apps": an open
+    threshold names a kind of thing, it is not a count of it."""
     after = " ".join(t.lower_ for t in doc[end : end + 2])
-    return start > 0 and doc[start - 1].lower_ == "with" and after in _OPEN_THRESHOLDS
+    return after in _OPEN_THRESHOLDS
+
+
+def _names_years(digits: list[Token], after: Token | None) -> bool:
+    """Digits that are years: every one a year or a year range's short end ("2008-9"), and no
+    plural noun after them ("2000 employees" counts)."""
+    short_end = len(digits) == 2 and len(digits[1]) <= 2
+    plural_after = after is not None and after.tag_ in ("NNS", "NNPS")
+    return (short_end or all(is_year(t) for t in digits)) and not plural_after
+
+
+def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
+    """ "in two years", "within 48 hours": a length of time that places something ("in less
+    than three years", with its cue, is a figure)."""
+    after = doc[num_end].lower_ if num_end < len(doc) else ""
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ in _TIME_REFERENCE_LEADS
+        and after in _AGE_UNITS | {"hours", "hour", "decades"}
+    )
+
+
+def _refers_back(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
+    """ "the two groups", "the top three cartoons": a small spelled number after "the" names
+    things already counted."""
+    first = doc[num_start]
+    value = UNITS.get(first.lower_)
+    return (
+        span.start == num_start
+        and num_end - num_start == 1
+        and num_start > 0
+        and doc[num_start - 1].lower_ in _REFERENCE_LEADS
+        and value is not None
+        and 1 < value <= MAX_REFERENCE_NUMBER
+        and span.label_ == "CARDINAL"
+    )
 
 
 def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
@@ -355,7 +514,11 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True
     if _is_name_number(doc, num_start, num_end) or _is_appositive_age(doc, num_start, num_end):
         return True
-    if _defines_class(doc, span.start, num_end):
+    if _defines_class(doc, span.start, num_end) or _refers_back(doc, span, num_start, num_end):
+        return True
+    if span.start == num_start and _is_time_reference(doc, span, num_end):
+        return True
+    if _AGE_BAND_BEFORE.search(doc.text[max(0, span.start_char - 30) : span.start_char]):
         return True
     first = doc[num_start]
     after = doc[num_end] if num_end < len(doc) else None
@@ -366,8 +529,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     )
     single = num_end - num_start == 1
     digits = [t for t in doc[num_start:num_end] if t.is_digit]
-    if digits and all(is_year(t) for t in digits) and not noun_follows:
-        return True  # "in 2013", "between 2010 and 2015": years, not counts
+    if digits and is_year(digits[0]) and _names_years(digits, after):
+        return True  # "in 2013", "between 2010 and 2015", "2008-9", "the 2021 session": years
     if single and first.lower_ == "one" and span.start == num_start:
         return True
     before = " " + " ".join(t.lower_ for t in doc[max(0, num_start - 4) : num_start])

@@ -30,6 +30,7 @@ from ingest.claims.timescope import (
     names_period,
     resolve_scope,
 )
+from ingest.claims.units import unit_of, with_unit
 from ingest.dates.mentions import DATES_KEY
 from ingest.dates.tense import direction_of
 from ingest.records import Claim, Entity
@@ -87,6 +88,7 @@ def claims_from_paragraphs(
         by_sentence, recent = sentence_speakers(para.doc, recent, named)
         speakers = {start: full_name(name, ents) for start, name in by_sentence.items()}
         first = len(claims)
+        last_span = None
         for span in para.doc.spans[QUANTITIES_KEY]:
             prev = claims[-1] if claims and claims[-1].sentence == span.sent.text else None
             previous = (prev.period_start, prev.period_end) if prev else NO_SCOPE
@@ -94,8 +96,35 @@ def claims_from_paragraphs(
             if claim is not None:
                 if len(claims) > first and outer_token(span).dep_ in SUBJECT_DEPS:
                     elliptical.add(claim.claim_id)
+                if prev is not None and last_span is not None and restates(span, last_span):
+                    claim = restated(claim, prev)
                 claims.append(claim)
+                last_span = span
     return inherit_counted(claims, elliptical)
+
+
+def restates(span: Span, before: Span) -> bool:
+    """ "more than 3,600 kilometers (2,200 miles)", "$3.1bn (£2.4bn)", "Three-quarters (74%) of
+    respondents": a figure in brackets right after another figure states it again."""
+    return (
+        span.start > 0
+        and span.doc[span.start - 1].text == "("
+        and (with_unit(before).end == span.start - 1)
+    )
+
+
+def restated(claim: Claim, original: Claim) -> Claim:
+    """A restatement keeps the original's counted thing where it names none; a conversion into
+    another unit also keeps its bound ("more than 3,600 kilometers (2,200 miles)"), a share put
+    exactly does not ("Three-quarters (74%)")."""
+    converts = claim.unit is not None and original.unit not in (None, claim.unit)
+    bounded = converts and claim.bound == "exact"
+    return replace(
+        claim,
+        bound=original.bound if bounded else claim.bound,
+        bound_text=original.bound_text if bounded else claim.bound_text,
+        counted=claim.counted or original.counted,
+    )
 
 
 def inherit_counted(claims: list[Claim], elliptical: set[str]) -> list[Claim]:
@@ -156,8 +185,8 @@ def _claim(
         value_high=quantity.value_high,
         bound=quantity.bound,
         bound_text=quantity.bound_text,
-        unit=quantity.unit or measure_unit,
-        counted=phrase(noun, span) if noun is not None else None,
+        unit=quantity.unit or unit_of(span) or measure_unit,
+        counted=phrase(noun, with_unit(span)) if noun is not None else None,
         verb=verb.text if verb is not None else None,
         # the subject of "said" is the speaker, in attributed_to ("reported 7,869 crimes" keeps it)
         subject=subject_of(verb, noun, span)

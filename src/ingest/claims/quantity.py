@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import re
 
-from ingest.annotate.numbers import BOUND_CUES, CURRENCY, FRACTIONS, SCALES, UNITS, VAGUE
+from ingest.annotate.numbers import (
+    BOUND_CUES,
+    CUE_FILLERS,
+    CURRENCY,
+    FRACTIONS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    UNITS,
+    VAGUE,
+    VAGUE_COUNTS,
+    VULGAR_FRACTIONS,
+    fused_scale,
+)
+from ingest.annotate.units import fused_unit
 from ingest.records import Quantity
 
 _PERCENT = re.compile(r"(%|\bper\s?cent\b|\bpercentage points?\b)", re.I)
@@ -49,7 +62,7 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def _single(value: float, body: str, bound: str, cue: str | None, unit: str | None) -> Quantity:
-    if bound == "exact" and body.lower().split()[-1] in VAGUE:
+    if bound == "exact" and any(w in VAGUE or w in VAGUE_COUNTS for w in body.lower().split()):
         bound = "approx"
     return Quantity(
         value, None, "exact" if bound == "range" else bound, None if bound == "range" else cue, unit
@@ -61,7 +74,9 @@ def _split_cue(text: str) -> tuple[str, str, str | None]:
     lower = text.lower()
     for cue, bound in BOUND_CUES:
         if lower.startswith(cue + " "):
-            return text[len(cue) + 1 :], bound, cue
+            body = text[len(cue) + 1 :]
+            filler = next((f for f in CUE_FILLERS if body.lower().startswith(f + " ")), None)
+            return (body[len(filler) + 1 :] if filler else body), bound, cue
     return text, "exact", None
 
 
@@ -84,10 +99,13 @@ def _scale_like(low: float, high: float, parts: list[str]) -> tuple[float, float
 
 def parse_number(text: str) -> float | None:
     """A number written in digits, words or both ("2,000", "seventeen", "2.5 million", "17 and a half")."""
-    words = text.lower().replace("-", " ").replace(",", "").split()
-    words = [w for w in words if w not in ("a", "an")]
+    words = [w for word in text.split() for w in _unfused(word)]
+    words = [w.lower() for w in " ".join(words).replace("-", " ").replace(",", "").split()]
+    words = [SCALE_ABBREVIATIONS.get(w, w) for w in words if w not in ("a", "an")]
     if not words:
         return None
+    if len(words) == 3 and words[1] == "of" and words[0] in VAGUE and words[2] in VAGUE:
+        return VAGUE[words[0]] * SCALES[words[2].removesuffix("s")]  # "tens of thousands"
     total, current, seen, after_and = 0.0, 0.0, False, False
     for word in words:
         if word == "and":
@@ -103,6 +121,8 @@ def parse_number(text: str) -> float | None:
             current += UNITS[word]
         elif word in VAGUE:
             current += VAGUE[word]
+        elif word in VAGUE_COUNTS or word in VULGAR_FRACTIONS:
+            current += VAGUE_COUNTS.get(word) or VULGAR_FRACTIONS[word]
         elif word in SCALES:
             current = (current or 1) * SCALES[word]
             if SCALES[word] >= 1000:
@@ -111,6 +131,15 @@ def parse_number(text: str) -> float | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+def _unfused(word: str) -> list[str]:
+    """ "3.1bn" -> ["3.1", "billion"], "2GW" -> ["2"]: a number written with its scale or unit."""
+    scale = fused_scale(word)
+    if scale is not None:
+        return list(scale)
+    unit = fused_unit(word)
+    return [unit[0]] if unit is not None else [word]
 
 
 def _is_decimal(word: str) -> bool:

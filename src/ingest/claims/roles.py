@@ -6,14 +6,16 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from ingest.annotate.numbers import MEASURE_UNITS
+from ingest.annotate.numbers import FRACTIONS, is_number_word
+from ingest.annotate.units import unit_name
 
 # Verbs of change that take no object: an object the parse gives them is a misparsed phrase
 # ("fell to 412 in 2016, the lowest total since ...": burglaries fell, not the total).
 INTRANSITIVE_VERBS = frozenset(
     """climb climbed decline declined dip dipped fall fallen fell jump jumped plunge plunged
     remain remained rise risen rose sank sink slip slipped soar soared surge surged tick
-    ticked""".split()
+    ticked advance advanced collapse collapsed ease eased plummet plummeted rally rallied
+    rebound rebounded slid slide slump slumped tumble tumbled""".split()
 )
 # Verbs that put a figure on their subject ("the rate rose to 4 percent", "enrollment was 9,200").
 CHANGE_VERBS = INTRANSITIVE_VERBS | frozenset(
@@ -76,7 +78,7 @@ VERB_DISTANCE = 3
 CONTAINER_NOUNS = frozenset(
     {"number", "share", "percentage", "proportion", "count", "total", "amount", "majority"}
 )
-STATISTIC_NOUNS = frozenset({"average", "median", "mean"})
+STATISTIC_NOUNS = frozenset({"average", "median", "mean", "high", "low", "peak"})
 # An "of" complement further than this from its noun is a separate phrase, not part of the name.
 MAX_OF_DISTANCE = 3
 
@@ -142,17 +144,32 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
         span: the figure.
     """
     noun, unit = _counted_and_unit(span)
-    if noun is not None and (noun.lower_ in _DISTRIBUTIVES or noun.ent_type_ in _NAMED_ACTORS):
-        return None, unit  # "$1,500 apiece", "the rate at Central Montana Medical Center is 22%"
-    return noun, unit
+    return (None if noun is None or counts_nothing(noun) else noun), unit
+
+
+def counts_nothing(noun: Token) -> bool:
+    """Never the counted thing: a distributive ("$1,500 apiece"), a named actor other than the
+    subject whose value the figure is ("the rate at Central Montana Medical Center is 22%", but
+    "the Dow had fallen to 825"), a unit or currency word ("66.80 dollars", "72,000
+    bpd plant"), a number or fraction word ("Three-quarters (74%) of respondents"), or a date
+    the parse hung the figure on ("21 months, he said Thursday")."""
+    lower = noun.lower_
+    return (
+        lower in _DISTRIBUTIVES
+        or (noun.ent_type_ in _NAMED_ACTORS and noun.dep_ not in SUBJECT_DEPS)
+        or (noun.ent_type_ in ("DATE", "TIME") and not _counts_days(noun))
+        or (_measure_unit(noun) is not None and not _counts_days(noun))
+        or is_number_word(lower)
+        or lower in FRACTIONS
+    )
 
 
 def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     noun = counted_noun(span)
     unit = None
     anchor = outer_token(span)
-    if noun is not None and noun.lower_ in TIME_UNITS and _has_case_word(noun, "on"):
-        return noun, None  # "closed on 41 days" counts days; "for 41 days" is a length of time
+    if noun is not None and _counts_days(noun):
+        return noun, None
     if noun is not None and (_measure_unit(noun) or _is_rate_word(noun)):
         unit = _measure_unit(noun)
         if noun.lower_ == "times":
@@ -171,6 +188,11 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     return _compound_head(noun), unit
 
 
+def _counts_days(noun: Token) -> bool:
+    """ "closed on 41 days" counts days; "for 41 days" is a length of time."""
+    return noun.lower_ in TIME_UNITS and _has_case_word(noun, "on")
+
+
 def _has_case_word(token: Token, word: str) -> bool:
     return any(c.dep_ == "case" and c.lower_ == word for c in token.children)
 
@@ -184,12 +206,8 @@ def _is_rate_word(noun: Token) -> bool:
 
 
 def _measure_unit(noun: Token) -> str | None:
-    for form in (noun.lower_, noun.lemma_.lower()):
-        if form in MEASURE_UNITS:
-            return MEASURE_UNITS[form]
-        if form in MEASURE_UNITS.values():
-            return form
-    return None
+    """The unit the noun names in the units lexicon ("tons", "mph", "GW", "microns"), if any."""
+    return unit_name(noun.text) or unit_name(noun.lemma_)
 
 
 def outer_token(span: Span) -> Token:
@@ -263,6 +281,8 @@ def _subject_noun(token: Token) -> Token | None:
     if _in(verb, TRANSITIVE_VERBS):
         return _child(verb, {"nsubj:pass"}, token)
     subject = _child(verb, SUBJECT_DEPS, token)
+    if subject is None and verb.dep_ == "xcomp":  # "the deficit is expected to total $1 trillion"
+        subject = _child(verb.head, SUBJECT_DEPS, token)
     if subject is not None:
         return subject
     window = verb.doc[max(verb.sent.start, verb.i - SUBJECT_WINDOW) : verb.i]
@@ -325,7 +345,7 @@ def _is_of_nmod(token: Token) -> bool:
     return (
         token.dep_ == "nmod"
         and token.pos_ != "PRON"
-        and token.lower_ not in ("those", "these")
+        and token.lower_ not in ("those", "these", "own")
         and any(g.lower_ == "of" for g in token.children)
     )
 
@@ -345,16 +365,11 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
     )
     if of_part is not None and of_part.i - noun.i <= MAX_OF_DISTANCE and not figure_inside:
         end = of_part.right_edge.i + 1
-    conj = next(
-        (
-            c
-            for c in noun.rights
-            if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= MAX_OF_DISTANCE
-        ),
-        None,
-    )
-    if conj is not None:
-        end = max(end, conj.i + 1)
+    # coordination kept whole: each conjunct within reach of the last ("fuel, water, food and
+    # other supplies")
+    for conj in sorted(c.i for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"):
+        if conj - end < MAX_OF_DISTANCE:
+            end = max(end, conj + 1)
     while start < noun.i and not noun.doc[start].is_alpha:
         start += 1
     return noun.doc[start:end].text

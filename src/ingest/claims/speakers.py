@@ -12,62 +12,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.annotate.cues import SPEAKER_CUES_KEY
 from ingest.claims.names import INSTITUTION_NOUNS, institution, strip_possessive
 from ingest.claims.roles import SUBJECT_DEPS, actor_phrase, entity_at
 
-# Forms and lemmas: the trained lemmatizer is not perfect on irregular verbs.
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "says",
-        "said",
-        "tell",
-        "tells",
-        "told",
-        "report",
-        "reports",
-        "reported",
-        "state",
-        "states",
-        "stated",
-        "add",
-        "adds",
-        "added",
-        "note",
-        "notes",
-        "noted",
-        "explain",
-        "explains",
-        "explained",
-        "announce",
-        "announced",
-        "testify",
-        "testified",
-        "estimate",
-        "estimated",
-        "write",
-        "wrote",
-        "argue",
-        "argued",
-        "claim",
-        "claimed",
-        "cite",
-        "cited",
-        "warn",
-        "warned",
-        "confirm",
-        "confirmed",
-        "show",
-        "shows",
-        "showed",
-        "find",
-        "finds",
-        "found",
-        "conclude",
-        "concludes",
-        "concluded",
-    ]
-)
 # "according to data from the Department of Labor": the source is the data's origin.
 DATA_NOUNS = frozenset(
     [
@@ -86,6 +34,9 @@ DATA_NOUNS = frozenset(
     ]
 )
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
+# Nouns for people left unnamed when only a person's name modifies them ("Biden administration
+# officials"); an organisation's ("DCF officials") names its source.
+UNNAMED_SOURCES = frozenset({"officials", "sources", "authorities", "aides", "people"})
 NOT_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 )
@@ -161,9 +112,13 @@ def sentence_speakers(
 
 
 def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named()) -> str | None:
-    """The first named source of the sentence: a speech verb's subject or "according to X"."""
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
+    """The first named source of the sentence: a speech verb's subject or "according to X", at
+    the cues the speaker cue finder put in doc.spans["speaker_cues"]."""
+    for cue in sent.doc.spans[SPEAKER_CUES_KEY]:
+        token = cue[0]
+        if not sent.start <= token.i < sent.end:
+            continue
+        if cue.label_ == "ACCORDING":
             candidate = _according_to(token)
         elif _is_speech_verb(token):
             candidate = _speech_subject(token)
@@ -172,7 +127,7 @@ def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named
         if candidate is None:
             continue
         if candidate.lower_ in _ANAPHORS:
-            name = recent.person
+            name = recent.person or recent.source  # a name the NER missed as a person
         else:
             name = speaker_name(candidate, named)
             if name is None and _refers_back(candidate):
@@ -183,10 +138,8 @@ def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named
 
 
 def _is_speech_verb(token: Token) -> bool:
-    """ "said", "estimates that", ", the report shows." (even when tagged a noun), but not
-    "unemployment claims"."""
-    if not (token.lower_ in SPEECH_VERBS or token.lemma_ in SPEECH_VERBS):
-        return False
+    """A speech cue used as a verb: "said", "estimates that", ", the report shows." (even when
+    tagged a noun), but not "unemployment claims"."""
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
         return False  # "confirmed cases", "reported crimes" describe
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -249,6 +202,12 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
         if e.label_ in SPEAKER_LABELS and token.left_edge.i <= e.start <= token.i
     ]
     own = entity_at(token)
+    if (
+        own is None
+        and token.lower_ in UNNAMED_SOURCES
+        and all(e.label_ == "PERSON" for e in inside)
+    ):
+        return None  # "Obama administration officials said" names no one; "DCF officials" DCF
     person = (
         (own if own is not None and own.label_ == "PERSON" else None)
         or next((e for e in reversed(inside) if e.label_ == "PERSON"), None)
