@@ -14,6 +14,7 @@ from pathlib import Path
 from ingest import dictionary, export, status
 from ingest.errors import IngestError
 from ingest.load import snapshot_path
+from ingest.review import build_site
 from ingest.settings import Settings, load_settings
 
 
@@ -22,11 +23,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     cmd = sub.add_parser("export", help="write every view to Parquet or CSV, by published year")
     cmd.add_argument("--format", choices=export.FORMATS, default="parquet")
     cmd.add_argument("--out", required=True, type=Path, help="a new or empty folder")
+    cmd = sub.add_parser("review", help="write the static review site (open DIR/index.html)")
+    cmd.add_argument("--out", required=True, type=Path, help="folder for the site")
     cmd = sub.add_parser("schema", help="print the data dictionary of the views")
     cmd.add_argument("--format", choices=dictionary.FORMATS, default="text")
     cmd = sub.add_parser("status", help="recent loads, quarantine by reason, files waiting")
     cmd.add_argument("--inbox", type=Path, help="inbox folder (default: inbox/)")
-    for name in ("export", "status"):
+    for name in ("export", "review", "status"):
         sub.choices[name].add_argument(
             "--db", type=Path, help="DuckDB file (default: the snapshot of warehouse/claims.duckdb)"
         )
@@ -64,6 +67,11 @@ def _export(args: argparse.Namespace) -> str:
     return "\n".join([*lines, f"written to {args.out}"]) + "\n"
 
 
+def _review(args: argparse.Namespace) -> str:
+    site = build_site(_db(args, _settings(args)), args.out)
+    return f"{site.documents} documents, {site.claims} claims, {site.quarantined} quarantined files: open {site.index}\n"
+
+
 def _schema(args: argparse.Namespace) -> str:
     views = dictionary.read_dictionary()
     return dictionary.as_markdown(views) if args.format == "markdown" else dictionary.as_text(views)
@@ -79,6 +87,7 @@ def _status(args: argparse.Namespace) -> str:
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
     "export": _export,
+    "review": _review,
     "schema": _schema,
     "status": _status,
 }

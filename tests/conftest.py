@@ -28,8 +28,8 @@ def prefect_harness():
 
 @pytest.fixture(scope="session")
 def warehouse(tmp_path_factory) -> Path:
-    """A real warehouse: the sample articles through every stage and one empty file quarantined,
-    read as the analysts' snapshot that a run publishes."""
+    """A real warehouse: the sample articles through every stage, a re-saved copy of the first
+    (a near-duplicate) and one empty file quarantined, read as the snapshot a run publishes."""
     from ingest import batch, load
     from ingest.settings import load_settings
 
@@ -38,6 +38,8 @@ def warehouse(tmp_path_factory) -> Path:
     inbox.mkdir()
     for path in SAMPLES.iterdir():
         (inbox / path.name).write_bytes(path.read_bytes())
+    first = sorted(SAMPLES.iterdir())[0]
+    (inbox / f"copy-{first.name}").write_bytes(b"Saved again.\n\n" + first.read_bytes())
     (inbox / "empty.txt").write_bytes(b"")
     settings = load_settings(env={}).with_paths(
         inbox=inbox, archive=root / "archive", quarantine=root / "quarantine",

@@ -13,7 +13,7 @@ from flows.cli import main
 def test_cli_export_prints_row_counts_per_view(warehouse, tmp_path, capsys):
     assert main(["export", "--db", str(warehouse), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^documents +5 rows$", out, re.M)
+    assert re.search(r"^documents +6 rows$", out, re.M)
     assert re.search(r"^quarantine +1 rows$", out, re.M)
 
 

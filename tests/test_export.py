@@ -29,7 +29,7 @@ def _read_back(folder: Path, fmt: str) -> int:
 def test_export_reads_back_with_identical_row_counts(warehouse, tmp_path, fmt):
     counts = export_views(warehouse, tmp_path / "out", fmt)
     assert {"documents", "claims", "entities", "quarantine", "measures"} <= set(counts)
-    assert counts["documents"] == 5 and counts["quarantine"] == 1 and counts["claims"] > 20
+    assert counts["documents"] == 6 and counts["quarantine"] == 1 and counts["claims"] > 20
     assert counts["removed_lines"] > 10  # the samples' bylines, comment forms, footers
     assert {view: _read_back(tmp_path / "out" / view, fmt) for view in counts} == counts
 

@@ -18,7 +18,7 @@ def test_status_lists_the_load_quarantine_reasons_and_waiting_files(warehouse, t
     (tmp_path / "new.txt").write_text("being copied")
     status = read_status(warehouse, tmp_path, settle_seconds=30)
     [load] = status.loads
-    assert (load["status"], load["documents"], load["quarantined"]) == ("completed", 5, 1)
+    assert (load["status"], load["documents"], load["quarantined"]) == ("completed", 6, 1)
     assert load["claims"] > 20
     assert [(r["reason"], r["files"]) for r in status.quarantine] == [("ING001 empty file", 1)]
     assert (status.waiting, status.settling) == (1, 1)
