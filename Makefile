@@ -36,6 +36,7 @@ bench: $(BIN)/ingest
 	$(BIN)/python bench/claims.py --data tests/data/claims_heldout3
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/review.py
 
 clean:
 	rm -rf $(VENV) inbox archive quarantine warehouse/*.duckdb warehouse/*.lock

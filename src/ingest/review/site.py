@@ -66,35 +66,52 @@ def build_site(db_path: Path, out_dir: Path) -> Site:
     grouped = {name: _by_doc(rows[name]) for name in per_doc}
     docs = sorted(rows.get("documents", []), key=_newest_first)
     pages = {d["doc_id"]: f"docs/{d['doc_id'][:16]}.html" for d in docs}
+    env = _environment(has_measures="measures" in rows)
+    (out_dir / "docs").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(TEMPLATES / STYLE, out_dir / STYLE)
+    claim_links = _write_documents(env, out_dir, docs, grouped, columns, pages)
+    index = env.get_template("index.html").render(
+        root="", docs=[_index_row(d, per_doc, grouped, pages) for d in docs], counts=per_doc,
+        quarantine=rows.get("quarantine", []),
+    )  # fmt: skip
+    (out_dir / "index.html").write_text(index, "utf-8")
+    if "measures" in rows:
+        measures = _measures(rows["measures"], claim_links)
+        html = env.get_template("measures.html").render(root="", measures=measures)
+        (out_dir / "measures.html").write_text(html, "utf-8")
+    claims = sum(len(v) for v in grouped.get("claims", {}).values())
+    log.info("review site: %d documents, %d claims -> %s", len(docs), claims, out_dir)
+    return Site(out_dir / "index.html", len(docs), claims, len(rows.get("quarantine", [])))
+
+
+def _environment(has_measures: bool) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined
     )
     env.filters["number"] = _number
-    (out_dir / "docs").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(TEMPLATES / STYLE, out_dir / STYLE)
+    env.globals["has_measures"] = has_measures
+    return env
+
+
+def _write_documents(
+    env: Environment,
+    out_dir: Path,
+    docs: list[dict[str, Any]],
+    grouped: dict[str, dict[str, list[dict[str, Any]]]],
+    columns: dict[str, tuple[str, ...]],
+    pages: dict[str, str],
+) -> dict[str, str]:
+    """Write each document's page; returns claim_id -> link to the claim's sentence."""
     about = {v.name: v for v in read_dictionary()}
+    template = env.get_template("document.html")
     claim_links: dict[str, str] = {}
     for doc in docs:
-        own = {name: grouped[name].get(doc["doc_id"], []) for name in per_doc}
+        own = {name: rows.get(doc["doc_id"], []) for name, rows in grouped.items()}
         page = _document(doc, own, columns, about, pages)
-        claim_links.update(
-            {c["claim_id"]: f"{pages[doc['doc_id']]}{c['href']}" for c in page["claims"]}
-        )
-        html = env.get_template("document.html").render(root="../", **page)
-        (out_dir / pages[doc["doc_id"]]).write_text(html, "utf-8")
-    index = env.get_template("index.html").render(
-        root="", docs=[_index_row(d, per_doc, grouped, pages) for d in docs], counts=per_doc,
-        quarantine=rows.get("quarantine", []), has_measures="measures" in rows,
-    )  # fmt: skip
-    (out_dir / "index.html").write_text(index, "utf-8")
-    if "measures" in rows:
-        measures = env.get_template("measures.html").render(
-            root="", measures=_measures(rows["measures"], claim_links)
-        )
-        (out_dir / "measures.html").write_text(measures, "utf-8")
-    claims = sum(len(v) for v in grouped.get("claims", {}).values())
-    log.info("review site: %d documents, %d claims -> %s", len(docs), claims, out_dir)
-    return Site(out_dir / "index.html", len(docs), claims, len(rows.get("quarantine", [])))
+        link = pages[doc["doc_id"]]
+        claim_links.update({c["claim_id"]: f"{link}{c['href']}" for c in page["claims"]})
+        (out_dir / link).write_text(template.render(root="../", **page), "utf-8")
+    return claim_links
 
 
 def _document(
