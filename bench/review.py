@@ -6,7 +6,8 @@ The warehouse is built once by the real flow from bench/pipeline.py's inbox (the
 and claim-set articles, copied with a unique first line until there are enough) and cached under
 /tmp, so timing the commands does not wait for NLP. Timed, best of --repeat: the review site build
 and a Parquet export, each from the snapshot, into a fresh folder. Targets: review <= 10 s,
-export <= 5 s.
+export <= 5 s. --browser then opens every page of the site in headless Chromium (bench/chromium.py)
+and counts console errors and requests that are not local files (target: none).
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ def warehouse(documents: int, rebuild: bool) -> Path:
     fill_inbox(work / "inbox", math.ceil(documents / per_copy))
     for extra in sorted((work / "inbox").iterdir())[documents:]:
         extra.unlink()
+    from flows.cli import OFFLINE_ENV  # imports no Prefect
+
+    os.environ.update(OFFLINE_ENV)  # no Prefect telemetry, as `ingest run` sets it
     os.environ["INGEST__PATHS__ARCHIVE"] = str(work / "archive")
     os.environ["INGEST__PATHS__QUARANTINE"] = str(work / "quarantine")
     from flows.ingest_inbox import ingest_inbox
@@ -62,6 +66,22 @@ def best_of(repeat: int, step) -> tuple[float, object]:
     return min(times), result
 
 
+def browse(site: Path) -> tuple[int, int, float]:
+    """(pages opened, problems seen, seconds) for every page of the site in headless Chromium."""
+    import chromium
+    from playwright.sync_api import sync_playwright
+
+    pages = [site / "index.html", site / "measures.html", *sorted((site / "docs").glob("*.html"))]
+    start = time.perf_counter()
+    with sync_playwright() as p:
+        browser = chromium.launch(p)
+        page = chromium.watched_page(browser)
+        for path in pages:
+            page.goto(path.as_uri())
+        browser.close()
+    return len(pages), len(page.problems), time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -69,6 +89,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true", help="ingest the warehouse again")
+    parser.add_argument("--browser", action="store_true", help="open every page in Chromium")
     args = parser.parse_args()
     from ingest.export import export_views
     from ingest.review import build_site
@@ -85,6 +106,14 @@ def main() -> None:
     print(
         f"parquet export: {export:.2f} s for {sum(counts.values())} rows in {len(counts)} views (target <= 5 s)"
     )
+    if args.browser:
+        site_dir = Path(tempfile.mkdtemp(prefix="ingest-review-site-"))
+        build_site(db, site_dir)
+        opened, problems, seconds = browse(site_dir)
+        print(
+            f"chromium: {opened} pages in {seconds:.1f} s, {problems} console errors or outside requests"
+        )
+        shutil.rmtree(site_dir)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ highlighted sentence, and every highlight sits on the characters the warehouse n
 from __future__ import annotations
 
 import os
-import shutil
+import sys
 from pathlib import Path
 
 import duckdb
@@ -13,15 +13,14 @@ import pytest
 
 from ingest.review import build_site
 
+from ..conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+import chromium  # the launcher bench/review.py --browser uses too
+
 pytestmark = pytest.mark.model
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Root (CI) needs --no-sandbox; the rest keeps the browser from reaching out on its own.
-ARGS = [
-    "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", *(["--no-sandbox"] if os.geteuid() == 0 else []),
-]  # fmt: skip
-# Screenshots land here for a person to look at (CI keeps the folder).
+# Screenshots land here for a person to look at.
 SCREENSHOTS = Path(os.environ.get("REVIEW_SCREENSHOTS", "/tmp/review-screenshots"))
 
 # Each mark: its offsets as the page shows them (the chunk's start plus the text before the mark,
@@ -52,22 +51,19 @@ def site(warehouse, tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: `apt-get install -y chromium` (.ci/run does)")
+    if not chromium.CHROMIUM.exists():
+        pytest.skip(
+            f"no Chromium at {chromium.CHROMIUM}: `apt-get install -y chromium` (.ci/run does)"
+        )
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = chromium.launch(p)
         yield browser
         browser.close()
 
 
 @pytest.fixture
 def page(browser):
-    """A page that records console errors, page errors and any request that is not a file."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.problems = []
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda e: page.problems.append(str(e)))
-    page.on("request", lambda r: r.url.startswith("file://") or page.problems.append(r.url))
+    page = chromium.watched_page(browser)
     yield page
     page.close()
 
@@ -141,4 +137,3 @@ def test_browser_screenshot_of_a_document_page(warehouse, site, page):
     page.goto((site / "measures.html").as_uri())
     page.screenshot(path=str(SCREENSHOTS / "measures.png"), full_page=False)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
-    assert shutil.disk_usage(SCREENSHOTS).free > 0
