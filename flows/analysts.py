@@ -14,7 +14,6 @@ from pathlib import Path
 from ingest import dictionary, export, status
 from ingest.errors import IngestError
 from ingest.load import snapshot_path
-from ingest.review import build_site
 from ingest.settings import Settings, load_settings
 
 
@@ -68,6 +67,8 @@ def _export(args: argparse.Namespace) -> str:
 
 
 def _review(args: argparse.Namespace) -> str:
+    from ingest.review import build_site  # spaCy's displaCy: imported only when needed
+
     site = build_site(_db(args, _settings(args)), args.out)
     return f"{site.documents} documents, {site.claims} claims, {site.quarantined} quarantined files: open {site.index}\n"
 
