@@ -34,6 +34,7 @@ bench: $(BIN)/ingest
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/review.py
 
 clean:
 	rm -rf $(VENV) inbox archive quarantine warehouse/*.duckdb warehouse/*.lock

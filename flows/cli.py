@@ -1,4 +1,5 @@
-"""`ingest run` and `ingest serve`: the command line over the Prefect flows."""
+"""`ingest run` and `ingest serve`: the command line over the Prefect flows, plus the analysts'
+commands of flows/analysts.py."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import argparse
 import logging
 import os
 import sys
+
+from flows import analysts
 
 # Nothing may reach the network at run time: Prefect's usage telemetry is off unless the
 # operator explicitly turns it on. Set before Prefect is imported, and inherited by the runs a
@@ -16,6 +19,9 @@ OFFLINE_ENV = {"DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `ingest` console script; returns the exit status."""
     args = _parser().parse_args(argv)
+    status = analysts.run_command(args)
+    if status is not None:
+        return status
     for key, value in OFFLINE_ENV.items():
         os.environ.setdefault(key, value)
     logging.basicConfig(
@@ -58,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--db", help="DuckDB file (default: warehouse/claims.duckdb)")
         cmd.add_argument("--model", help="spaCy pipeline directory (default: models/en_claims)")
         cmd.add_argument("--config", help="TOML file overriding the packaged defaults")
+    analysts.add_commands(sub)
     serve = sub.choices["serve"]
     when = serve.add_mutually_exclusive_group()
     when.add_argument("--cron", help='cron schedule, e.g. "*/10 * * * *"')

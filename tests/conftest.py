@@ -24,3 +24,31 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def warehouse(tmp_path_factory) -> Path:
+    """A real warehouse: the sample articles through every stage, a re-saved copy of the first
+    (a near-duplicate) and one empty file quarantined, read as the snapshot a run publishes."""
+    from ingest import batch, load
+    from ingest.settings import load_settings
+
+    root = tmp_path_factory.mktemp("warehouse")
+    inbox = root / "inbox"
+    inbox.mkdir()
+    for path in SAMPLES.iterdir():
+        (inbox / path.name).write_bytes(path.read_bytes())
+    first = sorted(SAMPLES.iterdir())[0]
+    (inbox / f"copy-{first.name}").write_bytes(b"Saved again.\n\n" + first.read_bytes())
+    (inbox / "empty.txt").write_bytes(b"")
+    settings = load_settings(env={}).with_paths(
+        inbox=inbox, archive=root / "archive", quarantine=root / "quarantine",
+        db=root / "claims.duckdb", model=MODEL, aliases=root / "aliases.csv",
+    )  # fmt: skip
+    db = settings.paths.db
+    load.migrate(db)
+    paths = sorted(inbox.iterdir())
+    load_id = load.start_load(db, len(paths))
+    result = batch.process_batch(paths, load_id, settings)
+    load.finish_load(db, load_id, "completed", result.documents, result.quarantined)
+    return load.publish_snapshot(db)

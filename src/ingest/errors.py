@@ -15,6 +15,14 @@ class WarehouseLocked(IngestError):
     """Another process kept the warehouse file open past every retry (transient: retry later)."""
 
 
+class WarehouseMissing(IngestError):
+    """An analysts' command was pointed at a warehouse file that does not exist."""
+
+
+class ExportTargetNotEmpty(IngestError):
+    """`ingest export` would write into a folder that already holds files."""
+
+
 class Reason:
     """Quarantine reasons: short, stable codes followed by a human-readable detail."""
 
@@ -37,3 +45,5 @@ class Reason:
 MODEL_MISSING = "[ING100] No spaCy pipeline at {path}. Train it with `make -C models all`, or set INGEST__PATHS__MODEL to a pipeline directory."
 MODEL_BROKEN = "[ING101] The spaCy pipeline at {path} could not be loaded: {error}"
 WAREHOUSE_LOCKED = "[ING102] {path} is held by another process ({error}). Only ingest opens this file; analysts open the snapshot {snapshot} (read-only) instead."
+NO_WAREHOUSE = "[ING140] No warehouse at {path}. Run `ingest run` first (it publishes the snapshot analysts read), or pass --db with an existing DuckDB file."
+EXPORT_NOT_EMPTY = "[ING141] {path} is not empty. Export into a new or empty folder, so that no earlier export is mixed with this one."

@@ -42,6 +42,7 @@ VIEWS = (
     "claims",
     "measures",
     "quarantine",
+    "removed_lines",
 )
 # A reader or another writer holding the file: wait and retry (seconds between attempts).
 LOCK_RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
@@ -156,6 +157,11 @@ def write_batch(
     dates = [_with_load(asdict(d), load_id) for x in extractions for d in x.dates]
     claims = [_with_load(asdict(c), load_id) for x in extractions for c in x.claims]
     aliases = [_with_load(asdict(a), load_id) for x in extractions for a in x.aliases]
+    removed = [
+        _removed_row(x, i, line, load_id)
+        for x in extractions
+        for i, line in enumerate(x.doc.removed)
+    ]
     quarantine = [_quarantine_row(r, moved_to, load_id) for r, moved_to in rejections]
     journal = [_move_row(m, load_id) for m in moves]
     with connect(db_path) as con:
@@ -166,6 +172,7 @@ def write_batch(
             ("insert_dates", dates, _fields(DateMention)),
             ("insert_claims", claims, _fields(Claim)),
             ("insert_aliases", aliases, _fields(Alias)),
+            ("insert_removed_lines", removed, _REMOVED_COLUMNS),
             ("insert_quarantine", quarantine, _QUARANTINE_COLUMNS),
             ("insert_file_moves", journal, _MOVE_COLUMNS),
         ):
@@ -268,6 +275,7 @@ _DOCUMENT_COLUMNS = (
     "fingerprint",
     "duplicate_of",
 )
+_REMOVED_COLUMNS = ("doc_id", "position", "rule", "text")
 _MOVE_COLUMNS = ("source_path", "target_path", "doc_id")
 _QUARANTINE_COLUMNS = (
     "quarantine_id",
@@ -291,6 +299,17 @@ def _with_load(row: dict, load_id: str) -> dict:
 
 def _document_row(x: Extraction, load_id: str) -> dict:
     return _with_load({k: getattr(x.doc, k) for k in _DOCUMENT_COLUMNS}, load_id)
+
+
+def _removed_row(x: Extraction, position: int, line: tuple[str, str], load_id: str) -> dict:
+    rule, text = line
+    return {
+        "doc_id": x.doc.doc_id,
+        "position": position,
+        "rule": rule,
+        "text": text,
+        "load_id": load_id,
+    }
 
 
 def _quarantine_row(r: Rejection, moved_to: str, load_id: str) -> dict:

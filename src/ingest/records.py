@@ -32,6 +32,10 @@ class CleanDoc:
     truncated: bool = False
     fingerprint: bytes = b""  # MinHash of the text's 4-word shingles (clean/fingerprint.py)
     duplicate_of: str | None = None  # doc_id of an earlier near-identical document
+    # (rule, line) of each line the cleaning rules dropped from the page's text, in page order;
+    # stored so a reviewer sees what was thrown away (for HTML, what trafilatura dropped first
+    # with the markup, such as menus and scripts, is not kept)
+    removed: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -269,6 +269,15 @@ def test_read_article_keeps_every_article_line_and_nothing_else():
     assert article.text.split("\n\n") == PAGE_ARTICLE
 
 
+def test_read_article_keeps_what_it_removed_with_the_rule_that_removed_it():
+    article = read_article(PAGE, TODAY)
+    kept = set(article.text.split("\n\n"))
+    page = [ln.strip() for ln in PAGE.splitlines() if ln.strip()]
+    removed = [line for _, line in article.removed]
+    assert [ln for ln in page if ln not in kept] == removed
+    assert all(rule for rule, _ in article.removed)
+
+
 @pytest.mark.parametrize(
     ("field", "expected"),
     [

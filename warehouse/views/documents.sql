@@ -6,6 +6,8 @@
 --   language        ISO 639-1 code; non-"en" documents are stored but not given to the English model
 --   text            cleaned article text; claims.char_start/char_end index into it
 --   content_sha256  SHA-256 of text; the same story saved twice has the same value
+--   truncated       true when text is longer than nlp.max_chars: text is stored whole, but NLP
+--                   read only its first nlp.max_chars characters (cut at a paragraph break)
 --   duplicate_of    doc_id of the first document telling the same story (same text, or MinHash
 --                   similarity >= 0.5 of 4-word shingles: other page chrome, a trimmed copy);
 --                   null for the first one and for a newer version of it saved under its file

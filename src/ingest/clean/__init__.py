@@ -36,6 +36,7 @@ class Article:
     author: str | None
     site: str | None
     published_date: date | None
+    removed: tuple[tuple[str, str], ...] = ()  # (rule, line) of each line cleaning dropped
 
 
 def clean_document(
@@ -78,6 +79,7 @@ def clean_document(
         language=guess_language(article.text),
         content_sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
         fingerprint=to_bytes(minhash(article.text)),
+        removed=article.removed,
     )
 
 
@@ -112,6 +114,7 @@ def read_page(page: Page, today: date) -> Article:
         published_date=page.published_date
         or article.published_date
         or date_from_lines(head, None, today, guess_language(article.text), after_title),
+        removed=article.removed,
     )
 
 
@@ -142,12 +145,15 @@ def read_article(
     if author:
         verdicts = classify_lines(lines, author, extracted=extracted)
     title = title or pick_title(lines, verdicts)
-    kept = _without_title([strip_list_marker(v.line) for v in verdicts if v.keep], title)
+    stripped = [strip_list_marker(v.line) for v in verdicts if v.keep]
+    kept = _without_title(stripped, title)
+    removed = [(v.rule, v.line) for v in verdicts if not v.keep]
+    removed += [("title", title)] * (len(stripped) - len(kept))
     text = "\n\n".join(kept)
     language = guess_language(text)
     after_title = head.index(title) + 1 if title in head else 0
     published = date_from_lines(head, kept[0] if kept else None, today, language, after_title)
-    return Article(text, title, author, site_from_lines(lines, head), published)
+    return Article(text, title, author, site_from_lines(lines, head), published, tuple(removed))
 
 
 def _without_title(kept: list[str], title: str | None) -> list[str]:
