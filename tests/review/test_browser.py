@@ -107,7 +107,7 @@ def test_browser_highlights_sit_on_the_characters_the_warehouse_names(warehouse,
     texts = dict(_db_rows(warehouse, "select doc_id, text from documents"))
     spans = {
         (doc_id, view, start, end)
-        for view in ("claims", "entities")
+        for view in ("claims", "entities", "dates")
         for doc_id, start, end in _db_rows(
             warehouse, f"select doc_id, char_start, char_end from {view}"
         )

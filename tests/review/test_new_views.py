@@ -13,7 +13,7 @@ from ingest.review import build_site
 
 pytestmark = pytest.mark.model
 
-DATES_VIEW = """create view dates as
+DATES_VIEW = """create view found_dates as
 select doc_id, text, char_start, char_end, 'DATE_FOUND' as label from entities where label = 'DATE'"""
 
 
@@ -25,7 +25,7 @@ def with_dates(warehouse, tmp_path_factory):
     path.chmod(0o644)
     with duckdb.connect(str(path)) as con:
         con.execute(DATES_VIEW)
-        dated = con.execute("select count(*) from dates").fetchone()[0]
+        dated = con.execute("select count(*) from found_dates").fetchone()[0]
     assert dated > 0
     return path, dated
 
@@ -33,14 +33,14 @@ def with_dates(warehouse, tmp_path_factory):
 def test_new_view_is_counted_and_highlighted_in_the_review_site(with_dates, tmp_path):
     path, _ = with_dates
     site = build_site(path, tmp_path)
-    assert '<th class="num">dates</th>' in site.index.read_text("utf-8")
+    assert '<th class="num">found dates</th>' in site.index.read_text("utf-8")
     pages = [p.read_text("utf-8") for p in (tmp_path / "docs").glob("*.html")]
-    assert any('data-view="dates"' in html and "DATE_FOUND" in html for html in pages)
-    assert all('<details id="view-dates">' in html for html in pages)
+    assert any('data-view="found_dates"' in html and "DATE_FOUND" in html for html in pages)
+    assert all('<details id="view-found_dates">' in html for html in pages)
 
 
 def test_new_view_is_exported_by_year(with_dates, tmp_path):
     path, dated = with_dates
     counts = export_views(path, tmp_path / "out", "parquet")
-    assert counts["dates"] == dated
-    assert any(p.name.startswith("published_year=") for p in (tmp_path / "out" / "dates").iterdir())
+    assert counts["found_dates"] == dated
+    assert any(p.name.startswith("published_year=") for p in (tmp_path / "out" / "found_dates").iterdir())
