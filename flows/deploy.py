@@ -11,6 +11,7 @@ from pathlib import Path
 from prefect.deployments import run_deployment
 from prefect.types.entrypoint import EntrypointType
 
+from flows.cli import flow_parameters
 from flows.ingest_inbox import ingest_inbox
 from ingest import inbox
 from ingest.settings import Settings, load_settings
@@ -28,12 +29,7 @@ def serve(args: argparse.Namespace) -> None:
     deployment allows one across all runners (global_limit=1; extra runs wait), and the run lock
     turns away anything else, such as a manual `ingest run`.
     """
-    parameters = {
-        "inbox_dir": args.inbox,
-        "db_path": args.db,
-        "model_path": args.model,
-        "config_file": args.config,
-    }
+    parameters = flow_parameters(args)
     schedule = {"interval": args.interval} if args.interval else {"cron": args.cron or DEFAULT_CRON}
     stop = threading.Event()
     if args.watch:
@@ -59,7 +55,11 @@ def _watch(settings: Settings, stop: threading.Event) -> None:
     seen: set[Path] = set()
     while not stop.wait(settings.watch.poll_seconds):
         try:
-            ready, _ = inbox.list_inbox(settings.paths.inbox, settings.read.settle_seconds)
+            ready, _ = inbox.list_inbox(
+                settings.paths.inbox,
+                settings.read.settle_seconds,
+                look_seconds=settings.read.look_seconds,
+            )
             if set(ready) - seen:
                 run_deployment(f"{ingest_inbox.name}/{DEPLOYMENT}", timeout=0, tags=["watch"])
                 log.info("new files in %s: started a run", settings.paths.inbox)

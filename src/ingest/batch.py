@@ -84,7 +84,7 @@ def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchR
     moved_to = [inbox.as_text(m.target) for m in moves[len(archived) :]]
     quarantine = [(r, target) for (_, r), target in zip(rejected, moved_to, strict=True)]
     load.write_batch(p.db, load_id, extractions, quarantine, moves)
-    not_moved = _carry_out(moves)
+    not_moved = _carry_out(moves, settings)
     for path, rejection in rejected:
         log.warning("quarantined %r: %s (%s)", path.name, rejection.reason, rejection.detail)
     return BatchResult(
@@ -127,7 +127,7 @@ def recover(settings: Settings) -> int:
     total = 0
     for load_id, moves in load.unfinished_loads(p.db).items():
         pending = [m for m in moves if os.path.lexists(m.source) and _holds(m, settings)]
-        moved = len(pending) - _carry_out(pending)
+        moved = len(pending) - _carry_out(pending, settings)
         load.record_recovery(p.db, load_id, moved)
         log.warning(
             "run %s did not complete; moved %d of its files left in the inbox", load_id, moved
@@ -189,12 +189,21 @@ def _holds(move: Move, settings: Settings) -> bool:
     return entry.doc_id == move.doc_id
 
 
-def _carry_out(moves: list[Move]) -> int:
-    """Do moves the warehouse has committed; returns how many failed (those files stay put)."""
+def _carry_out(moves: list[Move], settings: Settings) -> int:
+    """Do moves the warehouse has committed; returns how many failed (those files stay put).
+
+    A file whose bytes changed since they were read stays in the inbox, so its new bytes are
+    ingested by the next run and the archive never holds other bytes than the stored document.
+    """
     failed = 0
     for move in moves:
+        if os.path.lexists(move.source) and not _holds(move, settings):
+            log.warning("%r changed after it was read: left to be ingested again", move.source.name)
+            continue
         try:
             inbox.carry_out(move)
+        except FileNotFoundError:
+            log.warning("%r left the inbox before it was moved", move.source.name)
         except OSError as exc:
             failed += 1
             log.error(

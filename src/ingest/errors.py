@@ -15,6 +15,34 @@ class WarehouseLocked(IngestError):
     """Another process kept the warehouse file open past every retry (transient: retry later)."""
 
 
+class WarehouseMissing(IngestError):
+    """The warehouse file is gone although this inbox or its snapshot says one existed."""
+
+
+class WarehouseDamaged(IngestError):
+    """The warehouse file cannot be read back whole (checksum, truncation)."""
+
+
+class DiskFull(IngestError):
+    """A write to the warehouse or its snapshot ran out of space."""
+
+
+class SnapshotRefused(IngestError):
+    """The snapshot was not replaced: the new copy holds fewer documents than the current one."""
+
+
+class InboxReadOnly(IngestError):
+    """Files cannot be moved out of the inbox, so processing them would repeat on every run."""
+
+
+class MoveTargetElsewhere(IngestError):
+    """The archive or quarantine folder is on another file system: a move would be a copy."""
+
+
+class FilesNotMoved(IngestError):
+    """Rows committed, but some files could not be renamed out of the inbox."""
+
+
 class Reason:
     """Quarantine reasons: short, stable codes followed by a human-readable detail."""
 
@@ -37,3 +65,11 @@ class Reason:
 MODEL_MISSING = "[ING100] No spaCy pipeline at {path}. Train it with `make -C models all`, or set INGEST__PATHS__MODEL to a pipeline directory."
 MODEL_BROKEN = "[ING101] The spaCy pipeline at {path} could not be loaded: {error}"
 WAREHOUSE_LOCKED = "[ING102] {path} is held by another process ({error}). Only ingest opens this file; analysts open the snapshot {snapshot} (read-only) instead."
+WAREHOUSE_MISSING = "[ING103] The warehouse {path} does not exist, but {evidence} says one existed: nothing was processed and no file moved. Restore it with `ingest restore --db {path}` (from the snapshot, re-ingesting archived files it lacks), point --db at the right file, or start an empty one with `ingest init --db {path}`."
+WAREHOUSE_DAMAGED = "[ING104] The warehouse {path} is damaged ({error}): nothing was processed and no file moved. Restore it with `ingest restore --db {path}`: the damaged file is kept beside it, the snapshot is copied back and archived files the snapshot lacks are ingested again."
+DISK_FULL = "[ING105] No space left on the device holding {path} ({error}). Free space and run again: {state}"
+SNAPSHOT_SHRANK = "[ING106] The snapshot {snapshot} was not replaced: the warehouse holds {new} documents, the snapshot {old}. A run never publishes fewer documents; if the warehouse was replaced, restore it with `ingest restore`."
+INBOX_READ_ONLY = "[ING107] The inbox {path} is not writable ({error}): processed files could not be moved out and would be processed again on every run, so nothing was processed. Make it writable (mount rw, chattr -i, permissions for this user)."
+FILES_NOT_MOVED = "[ING108] {count} file(s) could not be moved out of the inbox (the log names them): their rows are loaded, the files stay in the inbox and nothing was copied. Archive and quarantine folders must be writable and on the inbox's file system."
+NO_SNAPSHOT = "[ING109] Nothing to restore {path} from: the snapshot {snapshot} does not exist."
+MOVE_TARGET_ELSEWHERE = "[ING110] {folder} is not on the inbox's file system ({inbox}): files leave the inbox only by rename, never by copy, so nothing was processed. Put archive/ and quarantine/ beside the inbox (the default) or on its file system (--archive, --quarantine)."
