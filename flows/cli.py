@@ -22,16 +22,24 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per Prefect API call
-    if args.command in ("init", "restore"):
-        from flows.operate import OPERATIONS
+    if args.command == "init":
+        from flows.operate import init
 
-        return OPERATIONS[args.command](args)
-    if args.command == "run":
-        return run(args)
-    from flows.deploy import serve
+        return init(args)
+    from flows.server import prefect_api, stop_on_sigterm
 
-    serve(args)
-    return 0
+    stop_on_sigterm()
+    with prefect_api():  # one API for this command and every run it starts
+        if args.command == "run":
+            return run(args)
+        if args.command == "restore":
+            from flows.operate import restore_and_run
+
+            return restore_and_run(args)
+        from flows.deploy import serve
+
+        serve(args)
+        return 0
 
 
 def run(args: argparse.Namespace) -> int:

@@ -42,9 +42,6 @@ def restore_and_run(args: argparse.Namespace) -> int:
     return run(args)
 
 
-OPERATIONS = {"init": init, "restore": restore_and_run}
-
-
 def _paths(args: argparse.Namespace) -> PathSettings:
     settings = load_settings(Path(args.config) if args.config else None)
     return settings.with_paths(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import hashlib
 import os
 import shutil
 import subprocess
@@ -104,18 +105,18 @@ def _run(root: Path, **paths: Path) -> dict[str, int]:
     )
 
 
-def _paths(root: Path):
-    return (
-        load_settings(env={})
-        .with_paths(
-            inbox=root / "inbox",
-            db=root / "warehouse" / "claims.duckdb",
-            archive=root / "archive",
-            quarantine=root / "quarantine",
-            model=MODEL,
-        )
-        .paths
+def _settings(root: Path):
+    return load_settings(env={}).with_paths(
+        inbox=root / "inbox",
+        db=root / "warehouse" / "claims.duckdb",
+        archive=root / "archive",
+        quarantine=root / "quarantine",
+        model=MODEL,
     )
+
+
+def _paths(root: Path):
+    return _settings(root).paths
 
 
 def _documents(db: Path) -> int:
@@ -414,3 +415,65 @@ def test_faults_warehouse_through_a_symlinked_path_is_one_lock(tmp_path):
         inbox.run_lock(tmp_path / "link" / "claims.duckdb"),
     ):
         pass
+
+
+# ---------------------------------------------------------------- every arrival recorded
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_faults_every_arrival_has_a_files_row(prefect_harness, tmp_path, clean_env):
+    _drop(tmp_path / "inbox", SAMPLE_NAMES[:2])
+    shutil.copy(SAMPLES / SAMPLE_NAMES[0], tmp_path / "inbox" / "copy.txt")
+    (tmp_path / "inbox" / "empty.txt").write_bytes(b"")
+    past = time.time() - 60
+    for path in (tmp_path / "inbox").iterdir():
+        os.utime(path, (past, past))
+    _run(tmp_path)
+    with duckdb.connect(str(tmp_path / "warehouse" / "claims.duckdb"), read_only=True) as con:
+        rows = con.execute(
+            "select source_file, outcome, duplicate_of_file, size from files order by source_file"
+        ).fetchall()
+    size = (SAMPLES / SAMPLE_NAMES[0]).stat().st_size
+    assert rows == [
+        (SAMPLE_NAMES[0], "loaded", None, size),
+        (SAMPLE_NAMES[1], "loaded", None, (SAMPLES / SAMPLE_NAMES[1]).stat().st_size),
+        ("copy.txt", "duplicate", SAMPLE_NAMES[0], size),
+        ("empty.txt", "quarantined", None, 0),
+    ] or rows == [  # which of the two identical files comes first is the listing's order
+        (SAMPLE_NAMES[0], "duplicate", "copy.txt", size),
+        (SAMPLE_NAMES[1], "loaded", None, (SAMPLES / SAMPLE_NAMES[1]).stat().st_size),
+        ("copy.txt", "loaded", None, size),
+        ("empty.txt", "quarantined", None, 0),
+    ]
+
+
+@pytest.mark.model
+def test_faults_file_changed_after_reading_is_left_then_ingested_again(tmp_path, monkeypatch):
+    from ingest import batch
+
+    settings = _settings(tmp_path)
+    paths = settings.paths
+    guard.preflight(paths)
+    story = paths.inbox / "story.txt"
+    story.write_bytes((SAMPLES / SAMPLE_NAMES[0]).read_bytes()[:2000])
+    annotate_texts = batch.annotate_texts
+
+    def writer_finishes_during_nlp(nlp, texts, batch_size):
+        with story.open("ab") as out:  # the rest of the copy lands while NLP reads the first part
+            out.write((SAMPLES / SAMPLE_NAMES[0]).read_bytes()[2000:])
+        return annotate_texts(nlp, texts, batch_size)
+
+    monkeypatch.setattr(batch, "annotate_texts", writer_finishes_during_nlp)
+    first = batch.process_batch([story], load.start_load(paths.db, 1), settings)
+    assert (first.documents, first.not_moved) == (1, 0)
+    assert story.exists()  # not archived against the text it was read with
+    monkeypatch.setattr(batch, "annotate_texts", annotate_texts)
+    batch.process_batch([story], load.start_load(paths.db, 1), settings)
+    archived = paths.archive / "story.txt"
+    assert archived.read_bytes() == (SAMPLES / SAMPLE_NAMES[0]).read_bytes()
+    with duckdb.connect(str(paths.db), read_only=True) as con:
+        outcomes = con.execute("select outcome, size from files order by first_seen").fetchall()
+        current = con.execute("select doc_id from documents where superseded_by is null").fetchall()
+    assert [o for o, _ in outcomes] == ["loaded", "left", "loaded"]
+    assert current == [(hashlib.sha256(archived.read_bytes()).hexdigest(),)]

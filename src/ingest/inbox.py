@@ -41,6 +41,7 @@ class Move:
     source: Path
     target: Path
     doc_id: str | None
+    size: int | None = None  # bytes when the move was planned (None: gone, or from the journal)
 
 
 def as_text(path: Path | str) -> str:
@@ -101,7 +102,8 @@ def plan_moves(entries: list[tuple[Path, Path, str | None]]) -> list[Move]:
     for source, folder, doc_id in entries:
         target = free_target(source.name, folder.absolute(), taken)
         taken.add(target)
-        moves.append(Move(source.absolute(), target, doc_id))
+        look = _look(source)
+        moves.append(Move(source.absolute(), target, doc_id, look[0] if look else None))
     return moves
 
 

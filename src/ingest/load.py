@@ -37,8 +37,8 @@ from ingest.errors import (
     WarehouseDamaged,
     WarehouseLocked,
 )
-from ingest.inbox import Move
-from ingest.records import Alias, Claim, Entity, Extraction, Rejection
+from ingest.inbox import Move, as_text
+from ingest.records import Alias, Arrival, Claim, Entity, Extraction, Rejection
 from ingest.settings import PROJECT_ROOT
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,7 @@ VIEWS = (
     "claims",
     "measures",
     "quarantine",
+    "files",
 )
 # A reader or another writer holding the file: wait and retry (seconds between attempts).
 LOCK_RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
@@ -218,6 +219,7 @@ def write_batch(
     aliases = [_with_load(asdict(a), load_id) for x in extractions for a in x.aliases]
     quarantine = [_quarantine_row(r, moved_to, load_id) for r, moved_to in rejections]
     journal = [_move_row(m, load_id) for m in moves]
+    arrivals = [_arrival_row(a, load_id) for a in _arrivals(extractions, rejections, moves)]
     with connect(db_path) as con:
         con.execute("begin")
         for statement, rows, columns in (
@@ -227,12 +229,47 @@ def write_batch(
             ("insert_aliases", aliases, _fields(Alias)),
             ("insert_quarantine", quarantine, _QUARANTINE_COLUMNS),
             ("insert_file_moves", journal, _MOVE_COLUMNS),
+            ("insert_files", arrivals, _ARRIVAL_COLUMNS),
         ):
             if rows:
                 con.register("staged", _columns(rows, (*columns, "load_id")))
                 con.execute(sql(statement))
                 con.unregister("staged")
         con.execute("commit")
+
+
+def record_arrivals(db_path: Path, load_id: str, arrivals: Sequence[Arrival]) -> None:
+    """Add files rows outside a batch's transaction: files left in the inbox or vanished."""
+    rows = [_arrival_row(a, load_id) for a in arrivals]
+    if not rows:
+        return
+    with connect(db_path) as con:
+        con.register("staged", _columns(rows, (*_ARRIVAL_COLUMNS, "load_id")))
+        con.execute(sql("insert_files"))
+        con.unregister("staged")
+
+
+def _arrivals(
+    extractions: Sequence[Extraction],
+    rejections: Sequence[tuple[Rejection, str]],
+    moves: Sequence[Move],
+) -> list[Arrival]:
+    """Each planned move's outcome: quarantined, loaded (the file a new document was read
+    from) or duplicate (its bytes are stored already, or were read from another file here)."""
+    new = {(x.doc.doc_id, x.doc.source_file) for x in extractions}
+    refused = {moved_to: r for r, moved_to in rejections}
+    out = []
+    for m in moves:
+        name = as_text(m.source.name)
+        rejection = refused.get(as_text(m.target))
+        if rejection is not None:
+            detail = f"{rejection.reason}: {rejection.detail}"
+            out.append(Arrival(name, m.size, m.doc_id, "quarantined", detail=detail))
+        elif (m.doc_id, name) in new:
+            out.append(Arrival(name, m.size, m.doc_id, "loaded"))
+        else:
+            out.append(Arrival(name, m.size, m.doc_id, "duplicate", duplicate_of=m.doc_id))
+    return out
 
 
 def fingerprints(db_path: Path) -> list[tuple[str, bytes]]:
@@ -374,6 +411,7 @@ _DOCUMENT_COLUMNS = (
     "duplicate_of",
 )
 _MOVE_COLUMNS = ("source_path", "target_path", "doc_id")
+_ARRIVAL_COLUMNS = ("file_id", *Arrival.__dataclass_fields__)
 _QUARANTINE_COLUMNS = (
     "quarantine_id",
     "source_file",
@@ -406,6 +444,11 @@ def _quarantine_row(r: Rejection, moved_to: str, load_id: str) -> dict:
     ).hexdigest()
     row = {"quarantine_id": key, "moved_to": moved_to, **asdict(r)}
     return _with_load(row, load_id)
+
+
+def _arrival_row(a: Arrival, load_id: str) -> dict:
+    key = hashlib.sha256(f"{a.source_file}\0{a.sha256}\0{a.outcome}".encode()).hexdigest()
+    return _with_load({"file_id": key, **asdict(a)}, load_id)
 
 
 def _move_row(m: Move, load_id: str) -> dict:

@@ -105,3 +105,15 @@ class Extraction:
     entities: list[Entity]
     claims: list[Claim]
     aliases: list[Alias]
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """What became of one file that arrived in the inbox (a row of the files view)."""
+
+    source_file: str
+    size: int | None
+    sha256: str | None
+    outcome: str  # loaded | duplicate | quarantined | left | vanished
+    duplicate_of: str | None = None
+    detail: str | None = None
