@@ -477,3 +477,74 @@ def test_faults_file_changed_after_reading_is_left_then_ingested_again(tmp_path,
         current = con.execute("select doc_id from documents where superseded_by is null").fetchall()
     assert [o for o, _ in outcomes] == ["loaded", "left", "loaded"]
     assert current == [(hashlib.sha256(archived.read_bytes()).hexdigest(),)]
+
+
+# ---------------------------------------------------------------- budgets and short texts
+
+DENSE_WORDS = (
+    "the county reported cases rose to and fell by percent in while officials said".split()
+)
+
+
+def _dense(chars: int) -> str:
+    """Number-dense text without a sentence break, as a flattened table gives."""
+    words = [f"{DENSE_WORDS[i % len(DENSE_WORDS)]} {(i * 7919) % 9999}" for i in range(chars // 8)]
+    return " ".join(words)[:chars]
+
+
+@pytest.mark.model
+def test_faults_number_dense_text_costs_in_proportion_to_its_length(nlp):
+    from ingest.annotate.paragraphs import MAX_PARAGRAPH_CHARS, annotate_texts
+    from ingest.claims.assemble import claims_from_paragraphs
+
+    seconds = {}
+    for chars in (4_000, 16_000):
+        started = time.perf_counter()
+        paragraphs = next(annotate_texts(nlp, [_dense(chars)], batch_size=8))
+        claims = claims_from_paragraphs(paragraphs, "d", None)
+        seconds[chars] = time.perf_counter() - started
+        assert all(len(p.doc.text) <= MAX_PARAGRAPH_CHARS for p in paragraphs)
+        assert len(claims) > chars / 20
+    assert seconds[16_000] / seconds[4_000] < 8  # 4x the text: ~4x the time, not 16x
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("budget", ["max_seconds = 3.0", "max_memory_mb = 1"])
+def test_faults_document_over_budget_is_quarantined_and_the_batch_goes_on(tmp_path, budget):
+    from ingest import batch
+
+    config = tmp_path / "ingest.toml"
+    config.write_text(f"[nlp]\n{budget}\n")
+    settings = load_settings(config, env={}).with_paths(**vars_of(_paths(tmp_path)))
+    guard.preflight(settings.paths)
+    (settings.paths.inbox / "table.txt").write_text(_dense(60_000))
+    shutil.copy(SAMPLES / SAMPLE_NAMES[0], settings.paths.inbox / SAMPLE_NAMES[0])
+    paths = sorted(settings.paths.inbox.iterdir())
+    result = batch.process_batch(paths, load.start_load(settings.paths.db, 2), settings)
+    assert (result.documents, result.quarantined) == (1, 1)
+    with duckdb.connect(str(settings.paths.db), read_only=True) as con:
+        [(name, reason, detail)] = con.execute(
+            "select source_file, reason, detail from quarantine"
+        ).fetchall()
+    assert (name, reason[:6]) == ("table.txt", "ING021")
+    assert ("time" if "seconds" in budget else "memory") in detail
+    assert [p.name for p in settings.paths.archive.iterdir()] == [SAMPLE_NAMES[0]]
+
+
+def vars_of(paths) -> dict:
+    return {name: getattr(paths, name) for name in paths.__slots__}
+
+
+@pytest.mark.model
+def test_faults_short_brief_gets_language_processing(tmp_path):
+    from ingest import batch
+
+    settings = _settings(tmp_path)
+    guard.preflight(settings.paths)
+    brief = settings.paths.inbox / "brief.txt"
+    brief.write_text(
+        "HARTFORD — The state hired 42 new caseworkers in March, officials said Tuesday, "
+        "after a review found more than 300 cases open for a year or longer.\n"
+    )
+    result = batch.process_batch([brief], load.start_load(settings.paths.db, 1), settings)
+    assert result.documents == 1 and result.claims >= 2

@@ -25,10 +25,12 @@ from spacy.language import Language
 from ingest import inbox, load
 from ingest.annotate.paragraphs import annotate_texts
 from ingest.annotate.pipeline import load_pipeline
+from ingest.budget import start_budget
 from ingest.claims.assemble import claims_from_paragraphs, entities_from_paragraphs
 from ingest.claims.names import aliases_from_paragraphs
 from ingest.clean import clean_document
 from ingest.clean.fingerprint import SignatureIndex, from_bytes
+from ingest.clean.language import UNKNOWN
 from ingest.errors import Reason
 from ingest.inbox import Move
 from ingest.read import read_document
@@ -246,6 +248,9 @@ def extract(
     nlp = load_pipeline(settings.paths.model)
     capped = [(path, _cap(doc, settings.nlp.max_chars)) for path, doc in docs]
     english = [(path, doc) for path, doc in capped if doc.language == ENGLISH]
+    for _, doc in capped:
+        if doc.language == UNKNOWN:
+            log.warning("%r: no language recognised; stored without NLP", doc.source_file)
     out = [Extraction(doc, [], [], []) for _, doc in capped if doc.language != ENGLISH]
     failures: list[tuple[Path, Rejection]] = []
     try:
@@ -262,7 +267,7 @@ def extract(
                         Rejection(
                             doc.source_file,
                             "nlp",
-                            Reason.NLP_FAILED,
+                            getattr(exc, "reason", Reason.NLP_FAILED),  # OverBudget has its own
                             repr(exc)[:MAX_DETAIL_CHARS],
                             doc.doc_id,
                         ),
@@ -273,16 +278,20 @@ def extract(
 
 
 def _annotate(nlp: Language, docs: list[CleanDoc], settings: Settings) -> list[Extraction]:
+    """NLP and claims for docs, within one budget for all of them (OverBudget ends the call;
+    extract then retries document by document, each with its own)."""
     texts = [_head(doc.text, settings.nlp.max_chars) for doc in docs]
+    n = settings.nlp
+    budget = start_budget(n.max_seconds, n.max_memory_mb, len(docs))
     return [
         Extraction(
             doc,
             entities_from_paragraphs(paras, doc.doc_id),
-            claims_from_paragraphs(paras, doc.doc_id, doc.published_date),
+            claims_from_paragraphs(paras, doc.doc_id, doc.published_date, budget),
             aliases_from_paragraphs(paras, doc.doc_id),
         )
         for doc, paras in zip(
-            docs, annotate_texts(nlp, texts, settings.nlp.batch_size), strict=True
+            docs, annotate_texts(nlp, texts, n.batch_size, budget=budget), strict=True
         )
     ]
 

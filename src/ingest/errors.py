@@ -60,6 +60,9 @@ class Reason:
     HARD_LINK = "ING012 file has other hard links, which may lie outside the inbox"
     STAGE_FAILED = "ING013 unexpected error in this stage (see detail)"
     NLP_FAILED = "ING020 language processing failed"
+    OVER_BUDGET = (
+        "ING021 over the per-document time or memory budget (nlp.max_seconds, nlp.max_memory_mb)"
+    )
 
 
 MODEL_MISSING = "[ING100] No spaCy pipeline at {path}. Train it with `make -C models all`, or set INGEST__PATHS__MODEL to a pipeline directory."

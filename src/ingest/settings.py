@@ -40,6 +40,8 @@ class ReadSettings:
 class NlpSettings:
     batch_size: int
     max_chars: int
+    max_seconds: float
+    max_memory_mb: int
 
 
 @dataclass(frozen=True, slots=True)
