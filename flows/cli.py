@@ -27,19 +27,29 @@ def main(argv: list[str] | None = None) -> int:
 
         return init(args)
     from flows.server import prefect_api, stop_on_sigterm
+    from ingest.errors import PrefectServerFailed
 
     stop_on_sigterm()
-    with prefect_api():  # one API for this command and every run it starts
-        if args.command == "run":
-            return run(args)
-        if args.command == "restore":
-            from flows.operate import restore_and_run
+    try:
+        with prefect_api():  # one API for this command and every run it starts
+            return _with_api(args)
+    except PrefectServerFailed as exc:
+        print(f"ingest {args.command} failed: {exc}", file=sys.stderr)
+        return 1
 
-            return restore_and_run(args)
-        from flows.deploy import serve
 
-        serve(args)
-        return 0
+def _with_api(args: argparse.Namespace) -> int:
+    """The commands that talk to Prefect."""
+    if args.command == "run":
+        return run(args)
+    if args.command == "restore":
+        from flows.operate import restore_and_run
+
+        return restore_and_run(args)
+    from flows.deploy import serve
+
+    serve(args)
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:

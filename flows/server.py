@@ -21,6 +21,8 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ingest.errors import PREFECT_SERVER_FAILED, PrefectServerFailed
+
 log = logging.getLogger(__name__)
 
 # Seconds the temporary server may take to answer /health. Prefect's own 20 s ran out on this
@@ -36,7 +38,7 @@ def prefect_api() -> Iterator[str]:
     """Yield the API URL: the operator's, or a temporary server's that lives as long as this block.
 
     Raises:
-        RuntimeError: the temporary server did not answer within STARTUP_SECONDS.
+        PrefectServerFailed: the temporary server exited or did not answer within STARTUP_SECONDS.
     """
     if os.environ.get("PREFECT_API_URL"):
         yield os.environ["PREFECT_API_URL"]
@@ -89,7 +91,8 @@ def _wait_healthy(process: subprocess.Popen, url: str) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the temporary Prefect server exited with {process.returncode}")
+            problem = f"exited with status {process.returncode}"
+            raise PrefectServerFailed(PREFECT_SERVER_FAILED.format(problem=problem))
         try:
             with urllib.request.urlopen(f"{url}/health", timeout=5) as response:
                 if response.status == 200:
@@ -97,10 +100,8 @@ def _wait_healthy(process: subprocess.Popen, url: str) -> None:
         except OSError:
             pass
         time.sleep(0.2)
-    raise RuntimeError(
-        f"the temporary Prefect server did not answer within {STARTUP_SECONDS:.0f}s (CPU load?); "
-        "start one with `prefect server start` and set PREFECT_API_URL"
-    )
+    problem = f"did not answer within {STARTUP_SECONDS:.0f} s (CPU load?)"
+    raise PrefectServerFailed(PREFECT_SERVER_FAILED.format(problem=problem))
 
 
 def _stop(process: subprocess.Popen) -> None:

@@ -180,3 +180,17 @@ def test_prefect_serve_watch_with_a_server_and_a_killed_serve_restarted(prefect_
         _archived(tmp_path, SAMPLE_NAMES[1], timeout=150)  # the dead run's slot lease is 300 s
     finally:
         restarted.stop()
+
+
+def test_prefect_temporary_server_too_slow_to_start_is_an_ing_error_and_is_stopped(monkeypatch):
+    from flows import server
+    from ingest.errors import PrefectServerFailed
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(server, "STARTUP_SECONDS", 0.01)  # as if the machine were loaded
+    before = set(_uvicorn_children(os.getpid()))
+    failed = pytest.raises(PrefectServerFailed, match=r"\[ING111\].*PREFECT_API_URL")
+    with failed, server.prefect_api():
+        pass
+    assert set(_uvicorn_children(os.getpid())) == before  # started, then stopped
+    assert "PREFECT_API_URL" not in os.environ

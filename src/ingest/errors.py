@@ -43,6 +43,10 @@ class FilesNotMoved(IngestError):
     """Rows committed, but some files could not be renamed out of the inbox."""
 
 
+class PrefectServerFailed(IngestError):
+    """The temporary Prefect server exited or did not answer in time."""
+
+
 class Reason:
     """Quarantine reasons: short, stable codes followed by a human-readable detail."""
 
@@ -76,3 +80,4 @@ INBOX_READ_ONLY = "[ING107] The inbox {path} is not writable ({error}): processe
 FILES_NOT_MOVED = "[ING108] {count} file(s) could not be moved out of the inbox (the log names them): their rows are loaded, the files stay in the inbox and nothing was copied. Archive and quarantine folders must be writable and on the inbox's file system."
 NO_SNAPSHOT = "[ING109] Nothing to restore {path} from: the snapshot {snapshot} does not exist."
 MOVE_TARGET_ELSEWHERE = "[ING110] {folder} is not on the inbox's file system ({inbox}): files leave the inbox only by rename, never by copy, so nothing was processed. Put archive/ and quarantine/ beside the inbox (the default) or on its file system (--archive, --quarantine)."
+PREFECT_SERVER_FAILED = "[ING111] The temporary Prefect server {problem}. Start one with `prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api."
