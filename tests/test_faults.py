@@ -459,10 +459,10 @@ def test_faults_file_changed_after_reading_is_left_then_ingested_again(tmp_path,
     story.write_bytes((SAMPLES / SAMPLE_NAMES[0]).read_bytes()[:2000])
     annotate_texts = batch.annotate_texts
 
-    def writer_finishes_during_nlp(nlp, texts, batch_size):
+    def writer_finishes_during_nlp(nlp, texts, batch_size, **budget):
         with story.open("ab") as out:  # the rest of the copy lands while NLP reads the first part
             out.write((SAMPLES / SAMPLE_NAMES[0]).read_bytes()[2000:])
-        return annotate_texts(nlp, texts, batch_size)
+        return annotate_texts(nlp, texts, batch_size, **budget)
 
     monkeypatch.setattr(batch, "annotate_texts", writer_finishes_during_nlp)
     first = batch.process_batch([story], load.start_load(paths.db, 1), settings)
