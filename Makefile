@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench faults clean
 
 $(BIN)/ingest: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,5 +36,11 @@ bench: $(BIN)/ingest
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/review.py
 
+# The fault bench mounts tmpfs file systems: run it as root.
+faults: $(BIN)/ingest
+	$(BIN)/python bench/faults.py
+
+# The snapshot and the inbox's marker go too: either alone would make the next run refuse to
+# start an empty warehouse (ING103).
 clean:
-	rm -rf $(VENV) inbox archive quarantine warehouse/*.duckdb warehouse/*.lock
+	rm -rf $(VENV) inbox archive quarantine warehouse/*.duckdb warehouse/*.lock warehouse/snapshots .inbox.warehouse

@@ -28,26 +28,60 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per Prefect API call
-    if args.command == "run":
-        from flows.ingest_inbox import ingest_inbox
+    if args.command == "init":
+        from flows.operate import init
 
-        try:
-            counts = ingest_inbox(
-                inbox_dir=args.inbox,
-                db_path=args.db,
-                model_path=args.model,
-                config_file=args.config,
-            )
-        except Exception as exc:  # the run itself failed: say why, exit non-zero
-            print(f"ingest run failed: {exc}", file=sys.stderr)
-            return 1
-        width = max(map(len, counts))
-        print("\n".join(f"{k.replace('_', ' '):<{width}}  {v}" for k, v in counts.items()))
-        return 0
+        return init(args)
+    from flows.server import prefect_api, stop_on_sigterm
+    from ingest.errors import PrefectServerFailed
+
+    stop_on_sigterm()
+    try:
+        with prefect_api():  # one API for this command and every run it starts
+            return _with_api(args)
+    except PrefectServerFailed as exc:
+        print(f"ingest {args.command} failed: {exc}", file=sys.stderr)
+        return 1
+
+
+def _with_api(args: argparse.Namespace) -> int:
+    """The commands that talk to Prefect."""
+    if args.command == "run":
+        return run(args)
+    if args.command == "restore":
+        from flows.operate import restore_and_run
+
+        return restore_and_run(args)
     from flows.deploy import serve
 
     serve(args)
     return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """One flow run over the inbox; prints its counts, or why it failed (exit status 1)."""
+    from flows.ingest_inbox import ingest_inbox
+
+    try:
+        counts = ingest_inbox(**flow_parameters(args))
+    except Exception as exc:  # the run itself failed: say why, exit non-zero
+        print(f"ingest run failed: {exc}", file=sys.stderr)
+        return 1
+    width = max(map(len, counts))
+    print("\n".join(f"{k.replace('_', ' '):<{width}}  {v}" for k, v in counts.items()))
+    return 0
+
+
+def flow_parameters(args: argparse.Namespace) -> dict[str, str | None]:
+    """The ingest-inbox flow's parameters from the path options."""
+    return {
+        "inbox_dir": args.inbox,
+        "db_path": args.db,
+        "model_path": args.model,
+        "config_file": args.config,
+        "archive_dir": args.archive,
+        "quarantine_dir": args.quarantine,
+    }
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,12 +92,16 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("run", "process the inbox once"),
         ("serve", "serve the flow on a schedule"),
+        ("init", "create an empty warehouse (a run creates one only on first use)"),
+        ("restore", "put the warehouse back from its snapshot and ingest what it lacks"),
     ):
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument("--inbox", help="folder to ingest (default: inbox/)")
         cmd.add_argument("--db", help="DuckDB file (default: warehouse/claims.duckdb)")
-        cmd.add_argument("--model", help="spaCy pipeline directory (default: models/en_claims)")
+        cmd.add_argument("--model", help="spaCy pipeline directory (default: the shipped one)")
         cmd.add_argument("--config", help="TOML file overriding the packaged defaults")
+        cmd.add_argument("--archive", help="where processed files go (default: beside the inbox)")
+        cmd.add_argument("--quarantine", help="where refused files go (default: beside the inbox)")
     analysts.add_commands(sub)
     serve = sub.choices["serve"]
     when = serve.add_mutually_exclusive_group()

@@ -7,9 +7,10 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from ingest import batch, inbox, load
+from ingest import batch, guard, inbox, load
 from ingest.settings import Settings, load_settings
 
+preflight = task(guard.preflight, cache_policy=NO_CACHE)
 migrate = task(load.migrate, cache_policy=NO_CACHE)
 recover = task(batch.recover, cache_policy=NO_CACHE)
 sync_aliases = task(load.sync_user_aliases, cache_policy=NO_CACHE)
@@ -28,18 +29,27 @@ def ingest_inbox(
     db_path: str | None = None,
     model_path: str | None = None,
     config_file: str | None = None,
+    archive_dir: str | None = None,
+    quarantine_dir: str | None = None,
 ) -> dict[str, int]:
     """Process every file in the inbox that is not yet in the warehouse; returns run counts."""
     settings = load_settings(Path(config_file) if config_file else None).with_paths(
-        inbox=inbox_dir, db=db_path, model=model_path
+        inbox=inbox_dir,
+        db=db_path,
+        model=model_path,
+        archive=archive_dir,
+        quarantine=quarantine_dir,
     )
     p = settings.paths
     logger = get_run_logger()
     with inbox.run_lock(p.db):
+        preflight(p)  # missing or damaged warehouse, read-only inbox: stop before any file moves
         migrate(p.db)
         sync_aliases(p.db, p.aliases)
         recovered = recover(settings)  # finish what a killed run committed but did not move
-        ready, settling = inbox.list_inbox(p.inbox, settings.read.settle_seconds)
+        ready, settling = inbox.list_inbox(
+            p.inbox, settings.read.settle_seconds, look_seconds=settings.read.look_seconds
+        )
         load_id = start_load(p.db, len(ready))
         try:
             results = [
@@ -52,6 +62,7 @@ def ingest_inbox(
         quarantined = sum(r.quarantined for r in results)
         finish_load(p.db, load_id, "completed", documents, quarantined)
         publish_snapshot(p.db)
+        inbox.require_moved(sum(r.not_moved for r in results))  # ING108: exit non-zero
         totals = summary(p.db)
     counts = {
         "files_seen": len(ready),

@@ -119,10 +119,10 @@ def _instrumented_flow():
     batch.clean_document = _marked("clean", batch.clean_document)
     annotate_texts = batch.annotate_texts
 
-    def annotate(nlp, texts, batch_size):
+    def annotate(nlp, texts, batch_size, **budget):
         if texts:  # a batch without English documents runs no NLP
             _mark("nlp")
-        return annotate_texts(nlp, texts, batch_size)
+        return annotate_texts(nlp, texts, batch_size, **budget)
 
     batch.annotate_texts = annotate
     load.write_batch = _marked("load", load.write_batch, after="committed")

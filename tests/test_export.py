@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.errors import ExportTargetNotEmpty, WarehouseMissing
+from ingest.errors import ExportTargetNotEmpty, WarehouseNotFound
 from ingest.export import export_views
 
 pytestmark = pytest.mark.model
@@ -50,5 +50,5 @@ def test_export_refuses_a_folder_that_holds_files(warehouse, tmp_path):
 
 
 def test_export_names_a_missing_warehouse(tmp_path):
-    with pytest.raises(WarehouseMissing, match="ING140"):
+    with pytest.raises(WarehouseNotFound, match="ING140"):
         export_views(tmp_path / "nope.duckdb", tmp_path / "out", "csv")

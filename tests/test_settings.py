@@ -21,3 +21,16 @@ def test_load_settings_user_file_overrides_defaults(tmp_path):
 def test_load_settings_rejects_unknown_key():
     with pytest.raises(ValueError, match="unknown setting"):
         load_settings(env={"INGEST__PATHS__NOPE": "x"})
+
+
+def test_load_settings_finds_the_shipped_model_from_any_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    paths = load_settings(env={}).paths
+    assert (paths.model / "config.cfg").is_file() and paths.aliases.is_file()
+
+
+def test_load_settings_puts_archive_and_quarantine_beside_the_inbox(tmp_path):
+    paths = load_settings(env={}).with_paths(inbox=tmp_path / "in").paths
+    assert (paths.archive, paths.quarantine) == (tmp_path / "archive", tmp_path / "quarantine")
+    explicit = load_settings(env={}).with_paths(inbox=tmp_path / "in", archive="/a").paths
+    assert (explicit.archive, explicit.quarantine) == (Path("/a"), tmp_path / "quarantine")

@@ -26,20 +26,23 @@ from spacy.language import Language
 from ingest import inbox, load
 from ingest.annotate.paragraphs import annotate_texts
 from ingest.annotate.pipeline import load_pipeline
+from ingest.budget import start_budget
 from ingest.claims.assemble import claims_from_paragraphs, entities_from_paragraphs
 from ingest.claims.names import aliases_from_paragraphs
 from ingest.clean import clean_document
 from ingest.clean.fingerprint import SignatureIndex, from_bytes
+from ingest.clean.language import UNKNOWN
 from ingest.dates.mentions import dates_from_paragraphs
 from ingest.errors import Reason
 from ingest.inbox import Move
 from ingest.read import read_document
-from ingest.records import CleanDoc, Extraction, RawDoc, Rejection
+from ingest.records import Arrival, CleanDoc, Extraction, RawDoc, Rejection
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
 
 ENGLISH = "en"
+CHANGED_AFTER_READING = "changed after it was read; its new bytes are ingested by the next run"
 # Longest exception text kept in a quarantine row's detail (characters).
 MAX_DETAIL_CHARS = 500
 
@@ -67,6 +70,8 @@ def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchR
     present = [path for path in paths if os.path.lexists(path)]
     if len(present) < len(paths):
         log.warning("%d listed files left the inbox before being read", len(paths) - len(present))
+        gone = [path for path in paths if path not in present]
+        load.record_arrivals(p.db, load_id, [_arrival(path, None, "vanished") for path in gone])
     known, cleaned, rejected = _triage(present, settings)
     extractions, failures = extract(cleaned, settings)
     # after NLP, so a document quarantined by it is never a later document's first copy
@@ -86,7 +91,7 @@ def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchR
     moved_to = [inbox.as_text(m.target) for m in moves[len(archived) :]]
     quarantine = [(r, target) for (_, r), target in zip(rejected, moved_to, strict=True)]
     load.write_batch(p.db, load_id, extractions, quarantine, moves)
-    not_moved = _carry_out(moves)
+    not_moved = _carry_out(moves, settings, load_id)
     for path, rejection in rejected:
         log.warning("quarantined %r: %s (%s)", path.name, rejection.reason, rejection.detail)
     return BatchResult(
@@ -129,7 +134,7 @@ def recover(settings: Settings) -> int:
     total = 0
     for load_id, moves in load.unfinished_loads(p.db).items():
         pending = [m for m in moves if os.path.lexists(m.source) and _holds(m, settings)]
-        moved = len(pending) - _carry_out(pending)
+        moved = len(pending) - _carry_out(pending, settings, load_id)
         load.record_recovery(p.db, load_id, moved)
         log.warning(
             "run %s did not complete; moved %d of its files left in the inbox", load_id, moved
@@ -156,8 +161,11 @@ def _triage(
     seen: set[str] = set()
     for path, raw in raws:
         if isinstance(raw, RawDoc) and (raw.doc_id in stored or raw.doc_id in seen):
-            log.info(
-                "%r is already ingested (doc_id %s): archiving only", path.name, raw.doc_id[:12]
+            log.warning(
+                "%r has the bytes of %r, already ingested (doc_id %s): archiving only",
+                path.name,
+                stored.get(raw.doc_id, "a file earlier in this batch"),
+                raw.doc_id[:12],
             )
             known.append((path, raw.doc_id))
             continue
@@ -192,21 +200,47 @@ def _holds(move: Move, settings: Settings) -> bool:
     return entry.doc_id == move.doc_id
 
 
-def _carry_out(moves: list[Move]) -> int:
-    """Do moves the warehouse has committed; returns how many failed (those files stay put)."""
+def _carry_out(moves: list[Move], settings: Settings, load_id: str) -> int:
+    """Do moves the warehouse has committed; returns how many failed (those files stay put).
+
+    A file whose bytes changed since they were read stays in the inbox, so its new bytes are
+    ingested by the next run and the archive never holds other bytes than the stored document.
+    Each file that stays, or is gone, gets its files row.
+    """
     failed = 0
+    stayed: list[Arrival] = []
     for move in moves:
+        if _regular(move.source) and not _holds(move, settings):
+            log.warning("%r changed after it was read: left to be ingested again", move.source.name)
+            stayed.append(_arrival(move.source, move.doc_id, "left", CHANGED_AFTER_READING))
+            continue
         try:
             inbox.carry_out(move)
+        except FileNotFoundError:
+            log.warning("%r left the inbox before it was moved", move.source.name)
+            stayed.append(_arrival(move.source, move.doc_id, "vanished"))
         except OSError as exc:
             failed += 1
+            stayed.append(_arrival(move.source, move.doc_id, "left", f"move failed: {exc}"))
             log.error(
                 "could not move %r to %s (%s); it stays in the inbox for the next run",
                 move.source.name,
                 move.target.parent,
                 exc,
             )
+    load.record_arrivals(settings.paths.db, load_id, stayed)
     return failed
+
+
+def _regular(path: Path) -> bool:
+    """A regular file itself, not a link (a link's bytes belong to the file it names)."""
+    return path.is_file() and not path.is_symlink()
+
+
+def _arrival(path: Path, sha256: str | None, outcome: str, detail: str | None = None) -> Arrival:
+    """A files row for an entry as it is now (its size, when it is still there)."""
+    size = path.lstat().st_size if os.path.lexists(path) else None
+    return Arrival(inbox.as_text(path.name), size, sha256, outcome, detail=detail)
 
 
 def extract(
@@ -217,6 +251,9 @@ def extract(
     nlp = load_pipeline(settings.paths.model)
     capped = [(path, _cap(doc, settings.nlp.max_chars)) for path, doc in docs]
     english = [(path, doc) for path, doc in capped if doc.language == ENGLISH]
+    for _, doc in capped:
+        if doc.language == UNKNOWN:
+            log.warning("%r: no language recognised; stored without NLP", doc.source_file)
     out = [Extraction(doc, [], [], []) for _, doc in capped if doc.language != ENGLISH]
     failures: list[tuple[Path, Rejection]] = []
     try:
@@ -233,7 +270,7 @@ def extract(
                         Rejection(
                             doc.source_file,
                             "nlp",
-                            Reason.NLP_FAILED,
+                            getattr(exc, "reason", Reason.NLP_FAILED),  # OverBudget has its own
                             repr(exc)[:MAX_DETAIL_CHARS],
                             doc.doc_id,
                         ),
@@ -244,17 +281,21 @@ def extract(
 
 
 def _annotate(nlp: Language, docs: list[CleanDoc], settings: Settings) -> list[Extraction]:
+    """NLP and claims for docs, within one budget for all of them (OverBudget ends the call;
+    extract then retries document by document, each with its own)."""
     texts = [_head(doc.text, settings.nlp.max_chars) for doc in docs]
+    n = settings.nlp
+    budget = start_budget(n.max_seconds, n.max_memory_mb, len(docs))
     return [
         Extraction(
             doc,
             entities_from_paragraphs(paras, doc.doc_id),
-            claims_from_paragraphs(paras, doc.doc_id, doc.published_date),
+            claims_from_paragraphs(paras, doc.doc_id, doc.published_date, budget),
             aliases_from_paragraphs(paras, doc.doc_id),
             dates_from_paragraphs(paras, doc.doc_id, doc.published_date),
         )
         for doc, paras in zip(
-            docs, annotate_texts(nlp, texts, settings.nlp.batch_size), strict=True
+            docs, annotate_texts(nlp, texts, n.batch_size, budget=budget), strict=True
         )
     ]
 

@@ -34,7 +34,7 @@ def export_views(db_path: Path, out_dir: Path, fmt: str) -> dict[str, int]:
     Returns:
         view name -> rows written.
     Raises:
-        WarehouseMissing: no file at db_path.
+        WarehouseNotFound: no file at db_path.
         ExportTargetNotEmpty: out_dir already holds files.
     """
     if out_dir.exists() and any(out_dir.iterdir()):

@@ -92,6 +92,17 @@ def _read_entry(path: Path, inbox: Path, max_bytes: int) -> bytes:
     return data
 
 
+def sha256_of(path: Path) -> str | None:
+    """SHA-256 of a regular file's bytes (links not followed); None for anything else."""
+    try:
+        with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 def _inside(path: Path, inbox: Path) -> Path:
     """The entry itself, or for a link the file it points to, which must lie inside the inbox."""
     if not path.is_symlink():

@@ -139,3 +139,15 @@ class Extraction:
     claims: list[Claim]
     aliases: list[Alias]
     dates: list[DateMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """What became of one file that arrived in the inbox (a row of the files view)."""
+
+    source_file: str
+    size: int | None
+    sha256: str | None
+    outcome: str  # loaded | duplicate | quarantined | left | vanished
+    duplicate_of: str | None = None
+    detail: str | None = None

@@ -10,6 +10,12 @@ from typing import Any
 
 ENV_PREFIX = "INGEST__"
 DEFAULTS = Path(__file__).with_name("defaults.toml")
+# Where the shipped files (models/, warehouse/) lie: the project this package is installed from.
+# The packaged model and alias defaults resolve against it, so `ingest` works from any directory.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = ("model", "aliases")
+# Folders that default to siblings of the inbox (an empty setting): <inbox>/../archive.
+BESIDE_INBOX = ("archive", "quarantine")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +33,15 @@ class ReadSettings:
     max_bytes: int
     max_line_chars: int
     settle_seconds: float
+    look_seconds: float = 0.0  # read.look_seconds in defaults.toml; 0: a single look
 
 
 @dataclass(frozen=True, slots=True)
 class NlpSettings:
     batch_size: int
     max_chars: int
+    max_seconds: float
+    max_memory_mb: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +59,12 @@ class Settings:
     def with_paths(self, **overrides: Path | str | None) -> Settings:
         """A copy with the given paths replaced; None leaves a path as it is."""
         given = {k: Path(v) for k, v in overrides.items() if v is not None}
-        return replace(self, paths=replace(self.paths, **given))
+        old = self.paths
+        if "inbox" in given:  # folders that were beside the old inbox follow it
+            for name in BESIDE_INBOX:
+                if name not in given and getattr(old, name) == old.inbox.parent / name:
+                    given[name] = given["inbox"].parent / name
+        return replace(self, paths=replace(old, **given))
 
 
 _SECTIONS = {
@@ -68,9 +82,14 @@ def load_settings(user_file: Path | None = None, env: dict[str, str] | None = No
         ValueError: an unknown section/key or a value of the wrong type.
     """
     data = tomllib.loads(DEFAULTS.read_text("utf-8"))
+    for name in SHIPPED:
+        data["paths"][name] = str(PROJECT_ROOT / data["paths"][name])
     if user_file is not None:
         _merge(data, tomllib.loads(Path(user_file).read_text("utf-8")))
     _merge(data, _from_env(os.environ if env is None else env))
+    paths = data["paths"]
+    for name in BESIDE_INBOX:
+        paths[name] = paths[name] or str(Path(paths["inbox"]).parent / name)
     return Settings(**{name: _build(cls, data[name]) for name, cls in _SECTIONS.items()})
 
 

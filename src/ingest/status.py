@@ -27,7 +27,7 @@ def read_status(db_path: Path, inbox: Path, settle_seconds: float) -> Status:
     """What the warehouse at db_path and the inbox folder hold now.
 
     Raises:
-        WarehouseMissing: no file at db_path.
+        WarehouseNotFound: no file at db_path.
     """
     with snapshot(db_path) as con:
         loads = query(con, "recent_loads", [RECENT_LOADS])

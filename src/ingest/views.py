@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from ingest.errors import NO_WAREHOUSE, WarehouseMissing
+from ingest.errors import NO_WAREHOUSE, WarehouseNotFound
 from ingest.load import sql
 
 # Read-only, and no extension downloads. File access stays on: COPY writes the export.
@@ -33,10 +33,10 @@ def snapshot(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection holding one transaction open: one consistent state of db_path.
 
     Raises:
-        WarehouseMissing: there is no file at db_path.
+        WarehouseNotFound: there is no file at db_path.
     """
     if not db_path.is_file():
-        raise WarehouseMissing(NO_WAREHOUSE.format(path=db_path))
+        raise WarehouseNotFound(NO_WAREHOUSE.format(path=db_path))
     con = duckdb.connect(str(db_path), read_only=True, config=_READ_ONLY)
     try:
         con.begin()

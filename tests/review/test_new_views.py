@@ -43,4 +43,6 @@ def test_new_view_is_exported_by_year(with_dates, tmp_path):
     path, dated = with_dates
     counts = export_views(path, tmp_path / "out", "parquet")
     assert counts["found_dates"] == dated
-    assert any(p.name.startswith("published_year=") for p in (tmp_path / "out" / "found_dates").iterdir())
+    assert any(
+        p.name.startswith("published_year=") for p in (tmp_path / "out" / "found_dates").iterdir()
+    )

@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.paragraphs import Paragraph
+from ingest.budget import Budget, check
 from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
     SUBJECT_DEPS,
@@ -67,7 +68,7 @@ def entities_from_paragraphs(paragraphs: list[Paragraph], doc_id: str) -> list[E
 
 
 def claims_from_paragraphs(
-    paragraphs: list[Paragraph], doc_id: str, published: date | None
+    paragraphs: list[Paragraph], doc_id: str, published: date | None, budget: Budget | None = None
 ) -> list[Claim]:
     """One Claim per quantity span that parses to a number.
 
@@ -75,8 +76,11 @@ def claims_from_paragraphs(
         paragraphs: the document's paragraphs, processed by the project pipeline.
         doc_id: the document's id, for provenance and claim ids.
         published: publication date that relative time phrases resolve against.
+        budget: checked after each figure.
     Returns:
         Claims in text order, with offsets into the cleaned text.
+    Raises:
+        OverBudget: the budget ran out.
     """
     ents = [e for p in paragraphs for e in p.doc.ents]
     place = dominant_place(ents)
@@ -92,6 +96,7 @@ def claims_from_paragraphs(
         for span in para.doc.spans[QUANTITIES_KEY]:
             prev = claims[-1] if claims and claims[-1].sentence == span.sent.text else None
             previous = (prev.period_start, prev.period_end) if prev else NO_SCOPE
+            check(budget, "claims")
             claim = _claim(span, doc_id, published, place, speakers, para.offset, previous)
             if claim is not None:
                 if len(claims) > first and outer_token(span).dep_ in SUBJECT_DEPS:

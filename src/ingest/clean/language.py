@@ -148,11 +148,17 @@ _WORD = re.compile(r"[^\W\d_]+")
 UNKNOWN = "und"
 # Below this many function-word hits the guess is noise; seen on headline-only pages.
 MIN_HITS = 5
+# A short text (a ~200-character brief has ~30 words) needs a hit per this many words instead,
+# and at least MIN_SHORT_HITS: briefs came out "und" and went without NLP (issue 15).
+WORDS_PER_HIT = 10
+MIN_SHORT_HITS = 2
 
 
 def guess_language(text: str) -> str:
-    """ISO 639-1 code of the language with most function-word hits, or "und"."""
+    """ISO 639-1 code of the language with most function-word hits, or "und"; a short text
+    needs fewer hits, in proportion to its words."""
     words = [w.lower() for w in _WORD.findall(text[:20_000])]
     scores = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
     best = max(scores, key=scores.__getitem__)
-    return best if scores[best] >= MIN_HITS else UNKNOWN
+    needed = min(MIN_HITS, max(MIN_SHORT_HITS, len(words) // WORDS_PER_HIT))
+    return best if scores[best] >= needed else UNKNOWN

@@ -56,7 +56,7 @@ def build_site(db_path: Path, out_dir: Path) -> Site:
     Returns:
         The index page's path and what the site shows.
     Raises:
-        WarehouseMissing: no file at db_path.
+        WarehouseNotFound: no file at db_path.
     """
     with snapshot(db_path) as con:
         views = list_views(con)
