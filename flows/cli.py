@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
                 db_path=args.db,
                 model_path=args.model,
                 config_file=args.config,
+                workers=args.workers,
+                dask_address=args.dask_address,
             )
         except Exception as exc:  # the run itself failed: say why, exit non-zero
             print(f"ingest run failed: {exc}", file=sys.stderr)
@@ -58,6 +60,16 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--db", help="DuckDB file (default: warehouse/claims.duckdb)")
         cmd.add_argument("--model", help="spaCy pipeline directory (default: models/en_claims)")
         cmd.add_argument("--config", help="TOML file overriding the packaged defaults")
+    run = sub.choices["run"]
+    run.add_argument(
+        "--workers",
+        type=int,
+        help="worker processes for cleaning, NLP and claims (default: scale.workers, 0 = none)",
+    )
+    run.add_argument(
+        "--dask-address",
+        help="run those stages on the Dask cluster at tcp://HOST:8786 (default: scale.dask_address)",
+    )
     serve = sub.choices["serve"]
     when = serve.add_mutually_exclusive_group()
     when.add_argument("--cron", help='cron schedule, e.g. "*/10 * * * *"')
