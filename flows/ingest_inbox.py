@@ -106,17 +106,19 @@ def _batches(ready: list[Path], load_id: str, settings: Settings) -> list[BatchR
     results: list[BatchResult] = []
     earlier: frozenset[str] = frozenset()  # doc_ids read so far in this run
     failed: dict[str, Rejection] = {}  # doc_ids a stage refused so far in this run
-    pending: deque[tuple[list[Path], Read, PrefectFuture[Extracted]]] = deque()
+    pending: deque[tuple[list[Path], Read, PrefectFuture[Extracted] | None]] = deque()
     with stage_runner(settings.scale) as (runner, window), RunProgress(len(ready)) as progress:
         for chunk in [*_chunks(ready, settings), None]:
             if chunk is not None:
                 batch_read = read(chunk, settings, earlier)
                 earlier |= batch_read.doc_ids
-                future = runner.submit(stages, {"fresh": batch_read.fresh, "settings": settings})
+                work = {"fresh": batch_read.fresh, "settings": settings}
+                future = runner.submit(stages, work) if batch_read.fresh else None
                 pending.append((chunk, batch_read, future))
             while pending and (chunk is None or len(pending) > window):
                 paths, batch_read, future = pending.popleft()
-                result = load_batch(batch_read, future.result(), load_id, settings, failed)
+                extracted = future.result() if future else Extracted([], [])  # nothing new
+                result = load_batch(batch_read, extracted, load_id, settings, failed)
                 failed |= result.failed
                 results.append(result)
                 progress.advance(len(paths), result.documents)

@@ -138,7 +138,7 @@ def annotate_batch(
     english = [(path, doc) for path, doc in docs if doc.language == ENGLISH]
 
     def run(group: list[tuple[Path, CleanDoc]]) -> list[list[Paragraph]]:
-        texts = [_head(doc.text, max_chars) for _, doc in group]
+        texts = [head(doc.text, max_chars) for _, doc in group]
         return list(annotate_texts(nlp, texts, settings.nlp.batch_size))
 
     paragraphs: dict[str, list[Paragraph]] = {}
@@ -310,7 +310,7 @@ def _cap(doc: CleanDoc, max_chars: int) -> CleanDoc:
     return replace(doc, truncated=True) if len(doc.text) > max_chars else doc
 
 
-def _head(text: str, max_chars: int) -> str:
+def head(text: str, max_chars: int) -> str:
     """At most max_chars of text, cut at a paragraph break so no sentence is split."""
     if len(text) <= max_chars:
         return text
