@@ -3,7 +3,8 @@
 read -> clean -> annotate -> claims -> load, each a task per batch. Reading and loading run in
 the flow's process, batches loaded in inbox order; clean, annotate and claims run together in
 one worker task per batch (`stages`), so a batch's spaCy Docs never leave the worker that made
-them. Only load-stage tasks touch DuckDB or move files.
+them. Workers never touch DuckDB or the inbox: `read` asks the warehouse which files it already
+holds, and only `load` writes rows and moves files.
 """
 
 from __future__ import annotations

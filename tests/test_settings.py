@@ -21,3 +21,10 @@ def test_load_settings_user_file_overrides_defaults(tmp_path):
 def test_load_settings_rejects_unknown_key():
     with pytest.raises(ValueError, match="unknown setting"):
         load_settings(env={"INGEST__PATHS__NOPE": "x"})
+
+
+def test_load_settings_scale_from_env_and_overrides():
+    s = load_settings(env={"INGEST__SCALE__WORKERS": "4"})
+    assert (s.scale.workers, s.scale.dask_address) == (4, "")
+    scaled = s.with_scale(workers=None, dask_address="tcp://10.0.0.5:8786")
+    assert (scaled.scale.workers, scaled.scale.dask_address) == (4, "tcp://10.0.0.5:8786")

@@ -191,7 +191,8 @@ def load_batch(
     """
     p = settings.paths
     extractions = mark_duplicates([x for _, x in extracted.extractions], load.fingerprints(p.db))
-    failed = {r.doc_id: r for _, r in extracted.rejected if r.doc_id} | dict(failed_earlier)
+    refused = {r.doc_id: r for _, r in extracted.rejected if r.doc_id}
+    failed = refused | dict(failed_earlier)
     rejected = (
         read.rejected
         + extracted.rejected
@@ -221,7 +222,7 @@ def load_batch(
         already_ingested=len(known),
         not_moved=not_moved,
         vanished=read.vanished,
-        failed={r.doc_id: r for _, r in extracted.rejected if r.doc_id},
+        failed=refused,
     )
 
 
