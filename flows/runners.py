@@ -12,7 +12,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 from ingest.settings import ScaleSettings
 
 # Batches queued per worker beyond the one it runs, so it never waits while the flow loads.
-# Set by bench/pipeline.py: 1 left workers idle at each load, more only held memory.
+# Not tuned: more only holds more raw text in memory. Re-run bench/pipeline.py when changed.
 BATCHES_AHEAD_PER_WORKER = 1
 
 
