@@ -72,8 +72,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def flow_parameters(args: argparse.Namespace) -> dict[str, str | None]:
-    """The ingest-inbox flow's parameters from the path options."""
+def flow_parameters(args: argparse.Namespace) -> dict[str, str | int | None]:
+    """The ingest-inbox flow's parameters from the path and scale options."""
     return {
         "inbox_dir": args.inbox,
         "db_path": args.db,
@@ -81,6 +81,8 @@ def flow_parameters(args: argparse.Namespace) -> dict[str, str | None]:
         "config_file": args.config,
         "archive_dir": args.archive,
         "quarantine_dir": args.quarantine,
+        "workers": getattr(args, "workers", None),  # run only
+        "dask_address": getattr(args, "dask_address", None),
     }
 
 
@@ -103,6 +105,16 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--archive", help="where processed files go (default: beside the inbox)")
         cmd.add_argument("--quarantine", help="where refused files go (default: beside the inbox)")
     analysts.add_commands(sub)
+    run_cmd = sub.choices["run"]
+    run_cmd.add_argument(
+        "--workers",
+        type=int,
+        help="worker processes for cleaning, NLP and claims (default: scale.workers, 0 = none)",
+    )
+    run_cmd.add_argument(
+        "--dask-address",
+        help="run those stages on the Dask cluster at tcp://HOST:8786 (default: scale.dask_address)",
+    )
     serve = sub.choices["serve"]
     when = serve.add_mutually_exclusive_group()
     when.add_argument("--cron", help='cron schedule, e.g. "*/10 * * * *"')

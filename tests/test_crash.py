@@ -3,11 +3,15 @@ exactly the warehouse and the folders of an uninterrupted run: no row lost, none
 file lost.
 
 Each attempt runs the flow's own body (flows/ingest_inbox.py, with each Prefect task replaced by
-the function it wraps) in a process forked from a "zygote" that has loaded the model once, so a
+the function it wraps and the stages run where they are submitted) in a process forked from a "zygote" that has loaded the model once, so a
 kill costs a fork instead of a 4-second start. The zygote is the killer: the child reports every
 stage marker on a pipe (read, clean, nlp, load, committed, move and each flow step) and waits for
 a go-ahead, so a kill lands either exactly at a marker (e.g. after the commit and before the first
 archive move) or a random delay after it (e.g. inside spaCy, inside DuckDB's commit).
+
+The same guarantees with worker processes: `ingest run --workers 2` runs as a real subprocess
+under the test's Prefect server and is killed at points read from its log (a worker inside the
+stages, between a commit and its moves); the clean re-runs must leave the same state.
 
 Fast mode (CI): INGEST_CRASH_KILLS=24 by default. Thorough mode: INGEST_CRASH_KILLS=200 (or more).
 INGEST_CRASH_SEED=<n> replays one random sequence.
@@ -22,8 +26,11 @@ import os
 import random
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,6 +122,7 @@ def _instrumented_flow():
         if isinstance(value, Task):
             setattr(flow_module, name, _marked(name, value.fn))
     flow_module.get_run_logger = lambda: logging.getLogger("flows.ingest_inbox")
+    flow_module.stage_runner = _inline_runner
     batch.read_document = _marked("read", batch.read_document)
     batch.clean_document = _marked("clean", batch.clean_document)
     annotate_texts = batch.annotate_texts
@@ -128,6 +136,26 @@ def _instrumented_flow():
     load.write_batch = _marked("load", load.write_batch, after="committed")
     inbox.carry_out = _marked("move", inbox.carry_out)
     return flow_module.ingest_inbox.fn
+
+
+class _Done:
+    """A finished stage future: the stages run where they are submitted, in the child."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _InlineRunner:
+    def submit(self, fn, parameters: dict) -> _Done:
+        return _Done(fn(**parameters))
+
+
+@contextmanager
+def _inline_runner(scale):
+    yield _InlineRunner(), 1
 
 
 def _run_child(flow_body, job: dict) -> dict:
@@ -408,3 +436,52 @@ def test_crash_between_commit_and_move_is_recovered_from_the_journal(zygote, tmp
         recoveries = con.execute("select files_moved from recoveries").fetchall()
     assert statuses == [("interrupted",), ("completed",)]
     assert recoveries == [(BATCH_SIZE,)]
+
+
+# ---------------------------------------------------------------- the same with worker processes
+
+# Kill points of `ingest run --workers 2`, read from its log: (line fragment, delay range in s).
+WORKER_KILLS = (
+    ("Task run 'clean-", (0.0, 1.0)),  # a worker is in spaCy or assembling claims
+    ("committed a batch", (0.0, 0.0)),  # between a commit and its moves
+    ("Task run 'annotate-", (0.0, 0.3)),
+)
+
+
+def _kill_at(command: list, env: dict, fragment: str, delay: float) -> int | None:
+    """Run the ingest command and kill -9 it (its main process only, as an operator or the OOM
+    killer would) a delay after its log first shows fragment; returns the signal, if killed."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for line in process.stderr:
+        if fragment.encode() in line:
+            time.sleep(delay)
+            process.send_signal(signal.SIGKILL)
+            break
+    process.stderr.close()
+    process.wait()
+    return -process.returncode if process.returncode < 0 else None
+
+
+def test_crash_kills_with_two_worker_processes_lose_and_duplicate_nothing(
+    prefect_harness, reference, tmp_path
+):
+    from prefect.settings import PREFECT_API_URL
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INGEST__")}
+    env["PREFECT_API_URL"] = PREFECT_API_URL.value()
+    flow = _setup(tmp_path)
+    command = [Path(sys.executable).with_name("ingest"), "run", "--workers", "2"]
+    for option, key in (("--inbox", "inbox_dir"), ("--db", "db_path"), ("--model", "model_path")):
+        command += [option, flow[key]]
+    command += ["--config", flow["config_file"]]
+    rng = random.Random(SEED)
+    kills = []
+    for files in _drops(tmp_path / "outside" / "secret.txt"):
+        _drop(tmp_path, files)
+        fragment, (low, high) = rng.choice(WORKER_KILLS)
+        kills.append((fragment, _kill_at(command, env, fragment, rng.uniform(low, high))))
+        subprocess.run(command, env=env, check=True, capture_output=True)
+    assert kills and all(signal_ == signal.SIGKILL for _, signal_ in kills), kills
+    lost, extra, parts = _difference(reference, _state(tmp_path))
+    assert not parts, f"seed {SEED}, kills {kills}: {parts} differ from an uninterrupted run"
+    assert (lost, extra) == (0, 0)

@@ -584,6 +584,15 @@ def test_robustness_rerun_adds_nothing_but_the_settled_file(corpus):
     assert list((root / "inbox").iterdir()) == []
 
 
+def _process(paths: list[Path], settings, files: int) -> batch.BatchResult:
+    """One batch through the flow's read, stages and load tasks, called as functions."""
+    from flows.ingest_inbox import load_batch, read, stages
+
+    load_id = load.start_load(settings.paths.db, files)
+    batch_read = read.fn(paths, settings, frozenset())
+    return load_batch.fn(batch_read, stages.fn(batch_read.fresh, settings), load_id, settings, {})
+
+
 def _batch_settings(root: Path):
     return load_settings(env={}).with_paths(
         inbox=root / "inbox",
@@ -595,7 +604,7 @@ def _batch_settings(root: Path):
 
 
 @pytest.fixture
-def batch_root(tmp_path) -> Path:
+def batch_root(prefect_harness, tmp_path) -> Path:
     (tmp_path / "inbox").mkdir()
     load.migrate(tmp_path / "claims.duckdb")
     return tmp_path
@@ -606,7 +615,7 @@ def test_robustness_changed_file_is_a_new_version_superseding_the_old(batch_root
     report = batch_root / "inbox" / "report.txt"
     for version in ("Riverton", "Lakeside"):  # same name, the story updated
         report.write_text(_article(version))
-        batch.process_batch([report], load.start_load(settings.paths.db, 1), settings)
+        _process([report], settings, 1)
     with duckdb.connect(str(settings.paths.db), read_only=True) as con:
         versions = con.execute(
             "select doc_id, superseded_by, duplicate_of from documents "
@@ -642,7 +651,7 @@ def test_robustness_unrelated_articles_under_one_name_are_not_versions(batch_roo
     ]
     for html in stories:  # two sites' front pages, both saved as index.html
         page.write_text(html)
-        batch.process_batch([page], load.start_load(settings.paths.db, 1), settings)
+        _process([page], settings, 1)
     with duckdb.connect(str(settings.paths.db), read_only=True) as con:
         rows = con.execute(
             "select superseded_by, duplicate_of from documents where source_file = 'index.html'"
@@ -663,7 +672,7 @@ def test_robustness_error_inside_cleaning_quarantines_only_that_file(batch_root,
         (batch_root / "inbox" / name).write_text(_article(name))
     settings = _batch_settings(batch_root)
     paths = sorted((batch_root / "inbox").iterdir())
-    result = batch.process_batch(paths, load.start_load(settings.paths.db, 2), settings)
+    result = _process(paths, settings, 2)
     assert (result.documents, result.quarantined) == (1, 1)
     with duckdb.connect(str(settings.paths.db), read_only=True) as con:
         rows = con.execute("select stage, reason, detail from quarantine").fetchall()
@@ -672,19 +681,20 @@ def test_robustness_error_inside_cleaning_quarantines_only_that_file(batch_root,
 
 
 def test_robustness_copy_of_a_document_that_failed_nlp_is_not_a_duplicate(batch_root, monkeypatch):
-    real_annotate = batch._annotate
+    failing = hashlib.sha256(_article("Riverton").encode()).hexdigest()  # a.txt's doc_id
+    real_claims = batch.claims_from_paragraphs
 
-    def annotate(nlp, docs, settings):
-        if any(doc.source_file == "a.txt" for doc in docs):
+    def claims(paragraphs, doc_id, published):
+        if doc_id == failing:
             raise ValueError("simulated NLP failure")
-        return real_annotate(nlp, docs, settings)
+        return real_claims(paragraphs, doc_id, published)
 
-    monkeypatch.setattr(batch, "_annotate", annotate)
+    monkeypatch.setattr(batch, "claims_from_paragraphs", claims)
     (batch_root / "inbox" / "a.txt").write_text(_article("Riverton"))
     (batch_root / "inbox" / "b.txt").write_text(_article("Riverton") + "Share this story.\n")
     settings = _batch_settings(batch_root)
     paths = sorted((batch_root / "inbox").iterdir())
-    result = batch.process_batch(paths, load.start_load(settings.paths.db, 2), settings)
+    result = _process(paths, settings, 2)
     assert (result.documents, result.quarantined) == (1, 1)
     with duckdb.connect(str(settings.paths.db), read_only=True) as con:
         rows = con.execute("select source_file, duplicate_of from documents").fetchall()
@@ -701,11 +711,11 @@ def test_robustness_failed_move_leaves_file_for_next_run(batch_root, monkeypatch
 
     monkeypatch.setattr(inbox, "carry_out", failing)
     paths = [batch_root / "inbox" / "a.txt"]
-    first = batch.process_batch(paths, load.start_load(settings.paths.db, 1), settings)
+    first = _process(paths, settings, 1)
     assert (first.documents, first.not_moved) == (1, 1)
     assert paths[0].exists()
     monkeypatch.setattr(inbox, "carry_out", real_carry_out)
-    second = batch.process_batch(paths, load.start_load(settings.paths.db, 1), settings)
+    second = _process(paths, settings, 1)
     assert (second.documents, second.already_ingested, second.not_moved) == (0, 1, 0)
     assert (batch_root / "archive" / "a.txt").exists() and not paths[0].exists()
 
@@ -713,7 +723,7 @@ def test_robustness_failed_move_leaves_file_for_next_run(batch_root, monkeypatch
 def test_robustness_file_gone_before_reading_is_counted_not_quarantined(batch_root):
     settings = _batch_settings(batch_root)
     gone = batch_root / "inbox" / "gone.txt"
-    result = batch.process_batch([gone], load.start_load(settings.paths.db, 1), settings)
+    result = _process([gone], settings, 1)
     assert (result.vanished, result.quarantined, result.documents) == (1, 0, 0)
 
 

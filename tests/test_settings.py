@@ -34,3 +34,10 @@ def test_load_settings_puts_archive_and_quarantine_beside_the_inbox(tmp_path):
     assert (paths.archive, paths.quarantine) == (tmp_path / "archive", tmp_path / "quarantine")
     explicit = load_settings(env={}).with_paths(inbox=tmp_path / "in", archive="/a").paths
     assert (explicit.archive, explicit.quarantine) == (Path("/a"), tmp_path / "quarantine")
+
+
+def test_load_settings_scale_from_env_and_overrides():
+    s = load_settings(env={"INGEST__SCALE__WORKERS": "4"})
+    assert (s.scale.workers, s.scale.dask_address) == (4, "")
+    scaled = s.with_scale(workers=None, dask_address="tcp://10.0.0.5:8786")
+    assert (scaled.scale.workers, scaled.scale.dask_address) == (4, "tcp://10.0.0.5:8786")

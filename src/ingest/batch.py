@@ -1,9 +1,12 @@
-"""One batch of inbox files through every stage, for the flow to call; no Prefect in here.
+"""The steps of one batch of inbox files, as plain functions the flow wires into Prefect tasks.
 
 Exactly once, in this order:
-1. read and clean each file; an error in any per-file step quarantines that file alone;
-2. run NLP over the batch (document by document if the batch fails);
-3. plan every file's move, and commit the rows together with that plan in one transaction;
+1. read each file (flow process); one already stored, or read earlier in this run, is only
+   archived; an error in any per-file step quarantines that file alone;
+2. clean, annotate and assemble claims (in a worker, which touches neither the warehouse nor the
+   inbox, so a worker that dies leaves no trace);
+3. plan every file's move, and commit the rows together with that plan in one transaction
+   (flow process, batches in inbox order);
 4. move the files.
 A crash before 3 leaves no trace and the next run redoes the batch. A crash after 3 leaves files
 in the inbox, and the next run's `recover` moves exactly those, as planned, before it lists the
@@ -14,17 +17,15 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from spacy.language import Language
-
 from ingest import inbox, load
-from ingest.annotate.paragraphs import annotate_texts
+from ingest.annotate.paragraphs import Paragraph, annotate_texts
 from ingest.annotate.pipeline import load_pipeline
 from ingest.budget import start_budget
 from ingest.claims.assemble import claims_from_paragraphs, entities_from_paragraphs
@@ -50,40 +51,181 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
+class Read:
+    """A batch after reading: what the workers process, what is only archived or quarantined."""
+
+    fresh: list[tuple[Path, RawDoc]]
+    known: list[tuple[Path, str]]  # stored, or read earlier in this run: archive only
+    rejected: list[tuple[Path, Rejection]]
+    vanished: list[Path]  # listed, then gone from the inbox before the batch reached it
+
+    @property
+    def doc_ids(self) -> frozenset[str]:
+        return frozenset(raw.doc_id for _, raw in self.fresh)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotated:
+    path: Path
+    doc: CleanDoc
+    paragraphs: list[Paragraph]  # [] for a document in another language
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A batch after the workers: extractions in inbox order, and the files a stage refused."""
+
+    extractions: list[tuple[Path, Extraction]]
+    rejected: list[tuple[Path, Rejection]]
+
+
+@dataclass(frozen=True, slots=True)
 class BatchResult:
     documents: int
     claims: int
     quarantined: int
     already_ingested: int
     not_moved: int  # rows committed but the move failed: the file stays for the next run
-    vanished: int  # listed, then gone from the inbox before the batch reached it
+    vanished: int
+    failed: dict[str, Rejection]  # doc_id -> why, for copies of it in later batches
 
 
-def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchResult:
-    """Read, clean, annotate and load the given inbox files, then archive or quarantine them.
-
-    Raises:
-        ModelLoadError: the spaCy pipeline cannot be loaded (the run fails; files stay put).
-        WarehouseLocked: another process holds the warehouse (transient; files stay put).
-    """
+def read_batch(paths: list[Path], settings: Settings, earlier: Set[str]) -> Read:
+    """Read each file and set aside those already stored or among `earlier` (this run's doc_ids)."""
     p = settings.paths
     present = [path for path in paths if os.path.lexists(path)]
     if len(present) < len(paths):
         log.warning("%d listed files left the inbox before being read", len(paths) - len(present))
-        gone = [path for path in paths if path not in present]
-        load.record_arrivals(p.db, load_id, [_arrival(path, None, "vanished") for path in gone])
-    known, cleaned, rejected = _triage(present, settings)
-    extractions, failures = extract(cleaned, settings)
-    # after NLP, so a document quarantined by it is never a later document's first copy
-    extractions = mark_duplicates(extractions, load.fingerprints(p.db))
-    failed = {r.doc_id: r for _, r in failures}
-    rejected += failures + [
-        (path, replace(failed[doc_id], source_file=inbox.as_text(path.name)))
-        for path, doc_id in known
-        if doc_id in failed  # a copy, in this batch, of a document whose NLP failed
+    raws = [
+        (path, _contained("read", path, None, read_document, path, p.inbox, settings.read))
+        for path in present
     ]
-    known = [(path, doc_id) for path, doc_id in known if doc_id not in failed]
-    archived = [(path, doc.doc_id) for path, doc in cleaned if doc.doc_id not in failed] + known
+    ids = [raw.doc_id for _, raw in raws if isinstance(raw, RawDoc)]
+    stored = load.known_documents(p.db, ids)
+    done = set(earlier) | set(stored)
+    fresh, known, rejected = [], [], []
+    for path, raw in raws:
+        if isinstance(raw, Rejection):
+            rejected.append((path, raw))
+        elif raw.doc_id in done:
+            log.warning(
+                "%r has the bytes of %r, already ingested (doc_id %s): archiving only",
+                path.name,
+                stored.get(raw.doc_id, "a file read earlier in this run"),
+                raw.doc_id[:12],
+            )
+            known.append((path, raw.doc_id))
+        else:
+            done.add(raw.doc_id)
+            fresh.append((path, raw))
+    return Read(fresh, known, rejected, vanished=[p for p in paths if p not in present])
+
+
+def clean_batch(
+    fresh: list[tuple[Path, RawDoc]], settings: Settings
+) -> tuple[list[tuple[Path, CleanDoc]], list[tuple[Path, Rejection]]]:
+    """Clean each document: (cleaned, rejected), in input order."""
+    today = datetime.now(UTC).date()
+    clean = partial(clean_document, max_line_chars=settings.read.max_line_chars)
+    cleaned, rejected = [], []
+    for path, raw in fresh:
+        result = _contained("clean", path, raw.doc_id, clean, raw, today)
+        if isinstance(result, Rejection):
+            rejected.append((path, result))
+        else:
+            cleaned.append((path, result))
+    return cleaned, rejected
+
+
+def annotate_batch(
+    cleaned: list[tuple[Path, CleanDoc]], settings: Settings
+) -> tuple[list[Annotated], list[tuple[Path, Rejection]]]:
+    """spaCy over the English documents of a batch (document by document if the batch fails);
+    others pass through unannotated. The pipeline is loaded once per process."""
+    nlp = load_pipeline(settings.paths.model)
+    max_chars = settings.nlp.max_chars
+    docs = [(path, _cap(doc, max_chars)) for path, doc in cleaned]
+    english = [(path, doc) for path, doc in docs if doc.language == ENGLISH]
+    for _, doc in docs:
+        if doc.language == UNKNOWN:
+            log.warning("%r: no language recognised; stored without NLP", doc.source_file)
+    n = settings.nlp
+
+    def run(group: list[tuple[Path, CleanDoc]]) -> list[list[Paragraph]]:
+        """One budget for the group (OverBudget ends it; then each document gets its own)."""
+        texts = [head(doc.text, max_chars) for _, doc in group]
+        budget = start_budget(n.max_seconds, n.max_memory_mb, len(group))
+        return list(annotate_texts(nlp, texts, n.batch_size, budget=budget))
+
+    paragraphs: dict[str, list[Paragraph]] = {}
+    failed: list[tuple[Path, Rejection]] = []
+    try:
+        paragraphs = {doc.doc_id: p for (_, doc), p in zip(english, run(english), strict=True)}
+    except Exception:  # isolate the document that breaks the batch
+        log.exception("batch NLP failed; retrying document by document")
+        for path, doc in english:
+            try:
+                paragraphs[doc.doc_id] = run([(path, doc)])[0]
+            except Exception as exc:
+                failed.append((path, _failure(doc, "nlp", exc)))
+    gone = {r.doc_id for _, r in failed}
+    kept = [Annotated(path, doc, paragraphs.get(doc.doc_id, [])) for path, doc in docs]
+    return [a for a in kept if a.doc.doc_id not in gone], failed
+
+
+def claims_batch(annotated: list[Annotated], settings: Settings) -> Extracted:
+    """Entities, claims, aliases and dates of each annotated document, each within its own
+    budget; a document whose assembly fails or runs over is quarantined alone."""
+    n = settings.nlp
+    out, failed = [], []
+    for a in annotated:
+        doc_id, published = a.doc.doc_id, a.doc.published_date
+        try:
+            budget = start_budget(n.max_seconds, n.max_memory_mb)
+            extraction = Extraction(
+                a.doc,
+                entities_from_paragraphs(a.paragraphs, doc_id),
+                claims_from_paragraphs(a.paragraphs, doc_id, published, budget),
+                aliases_from_paragraphs(a.paragraphs, doc_id),
+                dates_from_paragraphs(a.paragraphs, doc_id, published),
+            )
+        except Exception as exc:
+            log.exception("claim assembly failed on %r", a.path.name)
+            failed.append((a.path, _failure(a.doc, "claims", exc)))
+            continue
+        out.append((a.path, extraction))
+    return Extracted(out, failed)
+
+
+def load_batch(
+    read: Read,
+    extracted: Extracted,
+    load_id: str,
+    settings: Settings,
+    failed_earlier: Mapping[str, Rejection],
+) -> BatchResult:
+    """Commit a batch's rows with its planned moves in one transaction, then move its files.
+
+    Raises:
+        WarehouseLocked: another process holds the warehouse (transient; files stay put).
+    """
+    p = settings.paths
+    gone = [_arrival(path, None, "vanished") for path in read.vanished]
+    load.record_arrivals(p.db, load_id, gone)
+    extractions = mark_duplicates([x for _, x in extracted.extractions], load.fingerprints(p.db))
+    refused = {r.doc_id: r for _, r in extracted.rejected if r.doc_id}
+    failed = refused | dict(failed_earlier)
+    rejected = (
+        read.rejected
+        + extracted.rejected
+        + [
+            (path, replace(failed[doc_id], source_file=inbox.as_text(path.name)))
+            for path, doc_id in read.known
+            if doc_id in failed  # a copy of a document a stage refused
+        ]
+    )
+    known = [(path, doc_id) for path, doc_id in read.known if doc_id not in failed]
+    archived = [(path, x.doc.doc_id) for path, x in extracted.extractions] + known
     moves = inbox.plan_moves(
         [(path, p.archive, doc_id) for path, doc_id in archived]
         + [(path, p.quarantine, r.doc_id) for path, r in rejected]
@@ -91,6 +233,7 @@ def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchR
     moved_to = [inbox.as_text(m.target) for m in moves[len(archived) :]]
     quarantine = [(r, target) for (_, r), target in zip(rejected, moved_to, strict=True)]
     load.write_batch(p.db, load_id, extractions, quarantine, moves)
+    log.info("committed a batch of %d files (%d documents)", len(moves), len(extractions))
     not_moved = _carry_out(moves, settings, load_id)
     for path, rejection in rejected:
         log.warning("quarantined %r: %s (%s)", path.name, rejection.reason, rejection.detail)
@@ -100,7 +243,8 @@ def process_batch(paths: list[Path], load_id: str, settings: Settings) -> BatchR
         quarantined=len(rejected),
         already_ingested=len(known),
         not_moved=not_moved,
-        vanished=len(paths) - len(present),
+        vanished=len(read.vanished),
+        failed=refused,
     )
 
 
@@ -143,45 +287,6 @@ def recover(settings: Settings) -> int:
     return total
 
 
-def _triage(
-    paths: list[Path], settings: Settings
-) -> tuple[list[tuple[Path, str]], list[tuple[Path, CleanDoc]], list[tuple[Path, Rejection]]]:
-    """Read and clean each file: (already stored or repeated in this batch, cleaned, rejected)."""
-    p = settings.paths
-    today = datetime.now(UTC).date()
-    clean = partial(clean_document, max_line_chars=settings.read.max_line_chars)
-    raws = [
-        (path, _contained("read", path, None, read_document, path, p.inbox, settings.read))
-        for path in paths
-    ]
-    stored = load.known_documents(p.db, [r.doc_id for _, r in raws if isinstance(r, RawDoc)])
-    known: list[tuple[Path, str]] = []
-    cleaned: list[tuple[Path, CleanDoc]] = []
-    rejected: list[tuple[Path, Rejection]] = []
-    seen: set[str] = set()
-    for path, raw in raws:
-        if isinstance(raw, RawDoc) and (raw.doc_id in stored or raw.doc_id in seen):
-            log.warning(
-                "%r has the bytes of %r, already ingested (doc_id %s): archiving only",
-                path.name,
-                stored.get(raw.doc_id, "a file earlier in this batch"),
-                raw.doc_id[:12],
-            )
-            known.append((path, raw.doc_id))
-            continue
-        result = (
-            _contained("clean", path, raw.doc_id, clean, raw, today)
-            if isinstance(raw, RawDoc)
-            else raw
-        )
-        if isinstance(result, Rejection):
-            rejected.append((path, result))
-        else:
-            seen.add(result.doc_id)
-            cleaned.append((path, result))
-    return known, cleaned, rejected
-
-
 def _contained(
     stage: str, path: Path, doc_id: str | None, step: Callable[..., T], *args: Any
 ) -> T | Rejection:
@@ -192,6 +297,13 @@ def _contained(
         log.exception("%s failed on %r", stage, path.name)
         detail = repr(exc)[:MAX_DETAIL_CHARS]
         return Rejection(inbox.as_text(path.name), stage, Reason.STAGE_FAILED, detail, doc_id)
+
+
+def _failure(doc: CleanDoc, stage: str, exc: Exception) -> Rejection:
+    """The quarantine row of a document whose language processing failed."""
+    detail = repr(exc)[:MAX_DETAIL_CHARS]
+    reason = getattr(exc, "reason", Reason.NLP_FAILED)  # OverBudget has its own
+    return Rejection(doc.source_file, stage, reason, detail, doc.doc_id)
 
 
 def _holds(move: Move, settings: Settings) -> bool:
@@ -243,69 +355,12 @@ def _arrival(path: Path, sha256: str | None, outcome: str, detail: str | None = 
     return Arrival(inbox.as_text(path.name), size, sha256, outcome, detail=detail)
 
 
-def extract(
-    docs: list[tuple[Path, CleanDoc]], settings: Settings
-) -> tuple[list[Extraction], list[tuple[Path, Rejection]]]:
-    """Entities and claims for English documents; others are stored without NLP. Extractions
-    come back in the order of docs."""
-    nlp = load_pipeline(settings.paths.model)
-    capped = [(path, _cap(doc, settings.nlp.max_chars)) for path, doc in docs]
-    english = [(path, doc) for path, doc in capped if doc.language == ENGLISH]
-    for _, doc in capped:
-        if doc.language == UNKNOWN:
-            log.warning("%r: no language recognised; stored without NLP", doc.source_file)
-    out = [Extraction(doc, [], [], []) for _, doc in capped if doc.language != ENGLISH]
-    failures: list[tuple[Path, Rejection]] = []
-    try:
-        out += _annotate(nlp, [doc for _, doc in english], settings)
-    except Exception:  # isolate the document that breaks the batch
-        log.exception("batch NLP failed; retrying document by document")
-        for path, doc in english:
-            try:
-                out += _annotate(nlp, [doc], settings)
-            except Exception as exc:
-                failures.append(
-                    (
-                        path,
-                        Rejection(
-                            doc.source_file,
-                            "nlp",
-                            getattr(exc, "reason", Reason.NLP_FAILED),  # OverBudget has its own
-                            repr(exc)[:MAX_DETAIL_CHARS],
-                            doc.doc_id,
-                        ),
-                    )
-                )
-    done = {x.doc.doc_id: x for x in out}
-    return [done[doc.doc_id] for _, doc in capped if doc.doc_id in done], failures
-
-
-def _annotate(nlp: Language, docs: list[CleanDoc], settings: Settings) -> list[Extraction]:
-    """NLP and claims for docs, within one budget for all of them (OverBudget ends the call;
-    extract then retries document by document, each with its own)."""
-    texts = [_head(doc.text, settings.nlp.max_chars) for doc in docs]
-    n = settings.nlp
-    budget = start_budget(n.max_seconds, n.max_memory_mb, len(docs))
-    return [
-        Extraction(
-            doc,
-            entities_from_paragraphs(paras, doc.doc_id),
-            claims_from_paragraphs(paras, doc.doc_id, doc.published_date, budget),
-            aliases_from_paragraphs(paras, doc.doc_id),
-            dates_from_paragraphs(paras, doc.doc_id, doc.published_date),
-        )
-        for doc, paras in zip(
-            docs, annotate_texts(nlp, texts, n.batch_size, budget=budget), strict=True
-        )
-    ]
-
-
 def _cap(doc: CleanDoc, max_chars: int) -> CleanDoc:
     """Flag texts longer than max_chars: the full text is stored, NLP reads the first max_chars."""
     return replace(doc, truncated=True) if len(doc.text) > max_chars else doc
 
 
-def _head(text: str, max_chars: int) -> str:
+def head(text: str, max_chars: int) -> str:
     """At most max_chars of text, cut at a paragraph break so no sentence is split."""
     if len(text) <= max_chars:
         return text

@@ -50,11 +50,18 @@ class WatchSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ScaleSettings:
+    workers: int
+    dask_address: str
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     paths: PathSettings
     read: ReadSettings
     nlp: NlpSettings
     watch: WatchSettings
+    scale: ScaleSettings
 
     def with_paths(self, **overrides: Path | str | None) -> Settings:
         """A copy with the given paths replaced; None leaves a path as it is."""
@@ -66,12 +73,18 @@ class Settings:
                     given[name] = given["inbox"].parent / name
         return replace(self, paths=replace(old, **given))
 
+    def with_scale(self, **overrides: int | str | None) -> Settings:
+        """A copy with the given scale settings replaced; None leaves one as it is."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, scale=replace(self.scale, **given))
+
 
 _SECTIONS = {
     "paths": PathSettings,
     "read": ReadSettings,
     "nlp": NlpSettings,
     "watch": WatchSettings,
+    "scale": ScaleSettings,
 }
 
 
@@ -115,5 +128,5 @@ def _merge(base: dict[str, dict[str, Any]], extra: dict[str, dict[str, Any]]) ->
 
 def _build(cls: type, values: dict[str, Any]) -> Any:
     """Cast each value to the field's declared type (env values arrive as strings)."""
-    casts = {"Path": Path, "int": int, "float": float}
+    casts = {"Path": Path, "int": int, "float": float, "str": str}
     return cls(**{f.name: casts[str(f.type)](values[f.name]) for f in fields(cls)})
