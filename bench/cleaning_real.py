@@ -142,7 +142,8 @@ def project_through_run(pages: list[RealPage]) -> dict[str, Result]:
         shutil.copyfile(page.folder / "source.html", target)
         os.utime(target, (SETTLED_MTIME, SETTLED_MTIME))
     db = work / "claims.duckdb"
-    cmd = [sys.executable, "-m", "flows.cli", "run", "--inbox", str(inbox), "--db", str(db)]
+    ingest = Path(sys.executable).with_name("ingest")  # the console script of this environment
+    cmd = [str(ingest), "run", "--inbox", str(inbox), "--db", str(db)]
     subprocess.run(cmd, check=True, cwd=work, stdout=subprocess.DEVNULL)
     with duckdb.connect(str(db), read_only=True) as con:
         docs = con.execute(

@@ -179,3 +179,11 @@ def _tree(head: str):
 )
 def test_structured_date_reads_the_metadata_day(head, expected):
     assert structured_date(_tree(head)) == expected
+
+
+def test_a_one_paragraph_note_is_not_taken_away_as_its_own_headline():
+    note = "AI hasn’t meaningfully changed anything in cybersecurity so far, the survey found."
+    doc = clean_document(
+        RawDoc("id", "note.html", ".html", f"<html><body><p>{note}</p></body></html>"), TODAY
+    )
+    assert isinstance(doc, CleanDoc) and doc.text == note

@@ -157,15 +157,17 @@ def read_article(
 
 
 def _without_title(kept: list[str], title: str | None) -> list[str]:
-    """The kept lines without the headline repeated at their top."""
+    """The kept lines without the headline repeated at their top; a note of one line that was
+    taken for its own headline stays (it is the whole article)."""
     if not title:
         return kept
     key = " ".join(title.split()).casefold()
-    return [
+    rest = [
         ln
         for i, ln in enumerate(kept)
         if i >= TITLE_SEARCH_LINES or ln.casefold().strip("*_ ") != key
     ]
+    return rest or kept
 
 
 def clean_text(raw_text: str, today: date) -> tuple[str, str | None, date | None]:
