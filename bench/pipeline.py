@@ -76,7 +76,7 @@ def nlp_texts(corpus: Path) -> list[str]:
 
     settings = load_settings(env={}).with_paths(inbox=corpus)
     raws = [(p, batch.read_document(p, corpus, settings.read)) for p in sorted(corpus.iterdir())]
-    cleaned, _ = batch.clean_batch(raws)
+    cleaned, _ = batch.clean_batch(raws, settings)
     max_chars = settings.nlp.max_chars
     return [batch.head(d.text, max_chars) for _, d in cleaned if d.language == batch.ENGLISH]
 

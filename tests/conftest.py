@@ -30,7 +30,7 @@ def prefect_harness():
 def warehouse(tmp_path_factory) -> Path:
     """A real warehouse: the sample articles through every stage, a re-saved copy of the first
     (a near-duplicate) and one empty file quarantined, read as the snapshot a run publishes."""
-    from ingest import batch, load
+    from ingest import load
     from ingest.settings import load_settings
 
     root = tmp_path_factory.mktemp("warehouse")
@@ -49,6 +49,15 @@ def warehouse(tmp_path_factory) -> Path:
     load.migrate(db)
     paths = sorted(inbox.iterdir())
     load_id = load.start_load(db, len(paths))
-    result = batch.process_batch(paths, load_id, settings)
+    result = process_batch(paths, load_id, settings)
     load.finish_load(db, load_id, "completed", result.documents, result.quarantined)
     return load.publish_snapshot(db)
+
+
+def process_batch(paths: list[Path], load_id: str, settings):
+    """One batch through the flow's read, stages and load tasks, called as plain functions."""
+    from flows.ingest_inbox import load_batch, read, stages
+
+    batch_read = read.fn(paths, settings, frozenset())
+    extracted = stages.fn(batch_read.fresh, settings)
+    return load_batch.fn(batch_read, extracted, load_id, settings, {})

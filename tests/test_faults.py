@@ -30,7 +30,7 @@ from ingest.errors import (
 )
 from ingest.settings import load_settings
 
-from .conftest import MODEL, SAMPLES
+from .conftest import MODEL, SAMPLES, process_batch
 
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir())
 # DuckDB's file header: three 4 KiB blocks, then 256 KiB data blocks.
@@ -465,11 +465,11 @@ def test_faults_file_changed_after_reading_is_left_then_ingested_again(tmp_path,
         return annotate_texts(nlp, texts, batch_size, **budget)
 
     monkeypatch.setattr(batch, "annotate_texts", writer_finishes_during_nlp)
-    first = batch.process_batch([story], load.start_load(paths.db, 1), settings)
+    first = process_batch([story], load.start_load(paths.db, 1), settings)
     assert (first.documents, first.not_moved) == (1, 0)
     assert story.exists()  # not archived against the text it was read with
     monkeypatch.setattr(batch, "annotate_texts", annotate_texts)
-    batch.process_batch([story], load.start_load(paths.db, 1), settings)
+    process_batch([story], load.start_load(paths.db, 1), settings)
     archived = paths.archive / "story.txt"
     assert archived.read_bytes() == (SAMPLES / SAMPLE_NAMES[0]).read_bytes()
     with duckdb.connect(str(paths.db), read_only=True) as con:
@@ -511,7 +511,6 @@ def test_faults_number_dense_text_costs_in_proportion_to_its_length(nlp):
 @pytest.mark.model
 @pytest.mark.parametrize("budget", ["max_seconds = 3.0", "max_memory_mb = 1"])
 def test_faults_document_over_budget_is_quarantined_and_the_batch_goes_on(tmp_path, budget):
-    from ingest import batch
 
     config = tmp_path / "ingest.toml"
     config.write_text(f"[nlp]\n{budget}\n")
@@ -520,7 +519,7 @@ def test_faults_document_over_budget_is_quarantined_and_the_batch_goes_on(tmp_pa
     (settings.paths.inbox / "table.txt").write_text(_dense(60_000))
     shutil.copy(SAMPLES / SAMPLE_NAMES[0], settings.paths.inbox / SAMPLE_NAMES[0])
     paths = sorted(settings.paths.inbox.iterdir())
-    result = batch.process_batch(paths, load.start_load(settings.paths.db, 2), settings)
+    result = process_batch(paths, load.start_load(settings.paths.db, 2), settings)
     assert (result.documents, result.quarantined) == (1, 1)
     with duckdb.connect(str(settings.paths.db), read_only=True) as con:
         [(name, reason, detail)] = con.execute(
@@ -537,7 +536,6 @@ def vars_of(paths) -> dict:
 
 @pytest.mark.model
 def test_faults_short_brief_gets_language_processing(tmp_path):
-    from ingest import batch
 
     settings = _settings(tmp_path)
     guard.preflight(settings.paths)
@@ -546,5 +544,5 @@ def test_faults_short_brief_gets_language_processing(tmp_path):
         "HARTFORD — The state hired 42 new caseworkers in March, officials said Tuesday, "
         "after a review found more than 300 cases open for a year or longer.\n"
     )
-    result = batch.process_batch([brief], load.start_load(settings.paths.db, 1), settings)
+    result = process_batch([brief], load.start_load(settings.paths.db, 1), settings)
     assert result.documents == 1 and result.claims >= 2

@@ -32,7 +32,7 @@ from ingest.errors import Reason
 from ingest.inbox import as_text
 from ingest.settings import load_settings
 
-from .conftest import MODEL
+from .conftest import MODEL, process_batch
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -586,11 +586,7 @@ def test_robustness_rerun_adds_nothing_but_the_settled_file(corpus):
 
 def _process(paths: list[Path], settings, files: int) -> batch.BatchResult:
     """One batch through the flow's read, stages and load tasks, called as functions."""
-    from flows.ingest_inbox import load_batch, read, stages
-
-    load_id = load.start_load(settings.paths.db, files)
-    batch_read = read.fn(paths, settings, frozenset())
-    return load_batch.fn(batch_read, stages.fn(batch_read.fresh, settings), load_id, settings, {})
+    return process_batch(paths, load.start_load(settings.paths.db, files), settings)
 
 
 def _batch_settings(root: Path):
