@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.batch import extract
+from ingest.batch import annotate_batch, claims_batch
 from ingest.clean import clean_document
 from ingest.records import RawDoc
 from ingest.settings import load_settings
@@ -36,8 +36,10 @@ def _dates(html: str):
     raw = RawDoc("d1", "story.html", ".html", html)
     doc = clean_document(raw, date(2026, 12, 2))
     settings = load_settings(env={"INGEST__PATHS__MODEL": str(MODEL)})
-    [extraction], failures = extract([(Path("story.html"), doc)], settings)
-    assert not failures
+    annotated, failed = annotate_batch([(Path("story.html"), doc)], settings)
+    extracted = claims_batch(annotated, settings)
+    assert not failed and not extracted.rejected
+    [(_, extraction)] = extracted.extractions
     return doc, extraction.dates
 
 
