@@ -680,10 +680,10 @@ def test_robustness_copy_of_a_document_that_failed_nlp_is_not_a_duplicate(batch_
     failing = hashlib.sha256(_article("Riverton").encode()).hexdigest()  # a.txt's doc_id
     real_claims = batch.claims_from_paragraphs
 
-    def claims(paragraphs, doc_id, published):
+    def claims(paragraphs, doc_id, published, *budget):
         if doc_id == failing:
             raise ValueError("simulated NLP failure")
-        return real_claims(paragraphs, doc_id, published)
+        return real_claims(paragraphs, doc_id, published, *budget)
 
     monkeypatch.setattr(batch, "claims_from_paragraphs", claims)
     (batch_root / "inbox" / "a.txt").write_text(_article("Riverton"))
