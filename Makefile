@@ -30,6 +30,7 @@ bench: $(BIN)/ingest
 	$(BIN)/python bench/cleaning.py
 	$(BIN)/python bench/cleaning.py --corpus tests/data/cleaning_heldout
 	$(BIN)/python bench/cleaning.py --corpus tests/data/cleaning_heldout2
+	$(BIN)/python bench/cleaning_real.py
 	$(BIN)/python bench/claims.py
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/speed.py
