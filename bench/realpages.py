@@ -37,11 +37,6 @@ class RealPage:
     def expected(self) -> str:
         return (self.folder / "expected.html").read_text(encoding="utf-8")
 
-    @property
-    def language(self) -> str | None:
-        lang = self.metadata.get("lang")
-        return lang.split("-")[0].lower() if lang else None
-
 
 def real_pages(root: Path = READABILITY) -> list[RealPage]:
     """Every page folder under root, sorted by name; [] when the shared data is absent."""
