@@ -416,3 +416,30 @@ def test_clean_text_takes_sample_headlines_out_of_the_text(name, title):
     text, found, _ = clean_text((SAMPLES / name).read_text("utf-8"), TODAY)
     assert found == title
     assert title not in text
+
+
+STORY = [
+    "The council approved the budget on Tuesday after a long debate about the library's hours.",
+    "It adds money for 12 firefighters and a second ambulance crew in the north of the city.",
+    "The mayor said the vote was the closest in a decade and thanked residents who came.",
+    "Residents can comment on the spending plan until the end of the month at city hall.",
+]
+
+
+def test_a_comment_counter_above_the_story_does_not_end_it():
+    verdicts = classify_lines(["- 24 July 2015", "- 941 comments", *STORY], extracted=True)
+    assert [v.rule for v in verdicts[1:2]] == ["comment-count"]
+    assert all(v.keep for v in verdicts[2:])
+
+
+def test_a_comment_opener_after_the_story_still_ends_it():
+    verdicts = classify_lines([*STORY, "12 comments", "Great article, thanks!"], extracted=True)
+    assert [v.rule for v in verdicts[-2:]] == ["terminator", "after-terminator"]
+
+
+def test_extracted_table_rows_of_words_are_a_table_not_a_menu():
+    rows = ["Status | Stage | Next step", "success | completed | N/A", "failed | retried | N/A"]
+    extracted = classify_lines([*STORY[:2], *rows, *STORY[2:]], extracted=True)
+    assert all(v.keep for v in extracted)
+    page = classify_lines([*STORY[:2], *rows, *STORY[2:]])
+    assert [v.rule for v in page[2:5]] == ["widget:nav"] * 3

@@ -46,3 +46,25 @@ def test_a_line_longer_than_any_chrome_is_article_text():
     padded = appeal + " It keeps reporters at city hall and in court every day." * 6
     assert len(padded.split()) > WIDGET_MAX_WORDS
     assert widget_kind(padded) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # code samples from real technical pages (ietf-1, 002, toc-missing)
+        '"@context": "http://remotestorage.io/spec/folder-description", "items": {',
+        'var res = Response.error(); try { res.headers.set("Origin", "http://mybank.com"); }',
+        "-- period > '2020-08-01 17:00 UTC'::timestamptz",
+        "* 'https://example.com:8080' (host and port)",
+    ],
+)
+def test_code_samples_are_not_chrome(line):
+    assert widget_kind(line) is None
+
+
+def test_a_sentence_naming_an_app_store_is_news_and_a_badge_is_a_promo():
+    sentence = (
+        "Faces Places is currently streaming on Netflix and available to rent on Google Play."
+    )
+    assert widget_kind(sentence) is None
+    assert widget_kind("Get it on Google Play") == "app"

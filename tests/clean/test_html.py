@@ -7,7 +7,13 @@ import pytest
 import trafilatura
 
 from ingest.clean import clean_document
-from ingest.clean.html import extract_html, normalise_blocks, publication_date, structured_date
+from ingest.clean.html import (
+    extract_html,
+    normalise_blocks,
+    publication_date,
+    structured_date,
+    within_article,
+)
 from ingest.errors import Reason
 from ingest.records import CleanDoc, RawDoc, Rejection
 
@@ -187,3 +193,30 @@ def test_a_one_paragraph_note_is_not_taken_away_as_its_own_headline():
         RawDoc("id", "note.html", ".html", f"<html><body><p>{note}</p></body></html>"), TODAY
     )
     assert isinstance(doc, CleanDoc) and doc.text == note
+
+
+def test_within_article_fills_the_precise_span_from_the_recall_extraction():
+    recall = (
+        "Related: other story\nLead paragraph.\n1. Finland\n2. Norway\nLast paragraph.\nMore news"
+    )
+    assert within_article(recall, "Lead paragraph.\nLast paragraph.") == (
+        "Lead paragraph.\n1. Finland\n2. Norway\nLast paragraph."
+    )
+    assert within_article(recall, "Lead paragraph.\nA line only precision found.") == (
+        "Lead paragraph.\nA line only precision found."
+    )
+
+
+def test_text_the_page_never_shows_is_not_article_text():
+    story = "".join(
+        f"<p>Paragraph {n} of the story says the council met on Tuesday to vote on the budget.</p>"
+        for n in range(6)
+    )
+    hidden = (
+        '<div style="display: none">Hidden teaser text about something else entirely.</div>'
+        "<p hidden>A hidden paragraph the reader never sees on the page.</p>"
+    )
+    page = extract_html(f"<html><body><article>{story}{hidden}</article></body></html>", TODAY)
+    assert "Paragraph 5" in page.text
+    assert "Hidden teaser" not in page.text
+    assert "hidden paragraph" not in page.text

@@ -7,6 +7,8 @@ change here). Every verdict names the rule that decided it:
   followed by a byline or date stamp (masthead, navigation, headline, dek, byline, photo credit).
 - terminator: a line after which the page holds only comments, related links or footer
   ("Leave a Reply", "Related Content", "###", "Media Contact:", a copyright notice, ...).
+- comment-count: a comment section's opener ("941 comments") above the story's first
+  paragraph, where it is the counter linking to the comments, not their start.
 - about: an "About <Org>" heading and the boilerplate paragraph under it.
 - widget:<kind>: a line that is chrome wherever it appears (share bars, player controls,
   station/FCC lines, donation appeals, newsletter boxes, bylines, stamps, credits, bios, ...).
@@ -191,7 +193,8 @@ def classify_lines(
     Returns:
         One verdict per line.
     """
-    kinds = _table_headers(lines, [widget_kind(ln, author) for ln in lines])
+    kinds = [widget_kind(ln, author) for ln in lines]
+    kinds = _table_rows(lines, kinds) if extracted else _table_headers(lines, kinds)
     drop = _credits(lines)
     kinds = ["credit" if i in drop else k for i, k in enumerate(kinds)]
     start = _extracted_start(lines, kinds) if extracted else body_start(lines, kinds)
@@ -234,6 +237,12 @@ def _table_headers(lines: list[str], kinds: list[str | None]) -> list[str | None
     return out
 
 
+def _table_rows(lines: list[str], kinds: list[str | None]) -> list[str | None]:
+    """In extracted text a "cell | cell" line is a row of one of the page's tables (the extractor
+    writes nothing else that way), so a row of words is a header or a row of labels, not a menu."""
+    return [None if k == "nav" and " | " in ln else k for ln, k in zip(lines, kinds, strict=True)]
+
+
 def _credits(lines: list[str]) -> set[int]:
     """Photographer, "/", agency and caption lines of "Name / Agency" photo credits."""
     drop: set[int] = set()
@@ -261,6 +270,9 @@ def _classify_body(
             out.append(LineVerdict(line, False, "about"))
             continue
         ends = _TERMINATOR.match(text) or _SOURCE_LINE.match(text)
+        if _COMMENTS_START.match(text) and not any(v.keep and is_prose(v.line) for v in out):
+            out.append(LineVerdict(line, False, "comment-count"))  # a counter above the story
+            continue
         if _COMMENTS_START.match(text) or (
             ends and (not extracted or _ends_article(lines[i + 1 :], kinds[i + 1 :]))
         ):

@@ -141,6 +141,10 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[“\"«„]")
+_APP_PROMO = _pattern(
+    r"""download\s+(?:the|our)\s+.*\bapp\b.*|.*\bapp\s+for\s+(?:iphone|ios|android)\b.*"""
+)
+_APP_BADGE = _pattern_not_sentence(r""".*\b(?:app\s+store|google\s+play)\b.*""")
 # "About Harborline Energy" (a heading) and "About the Coalition: The Coalition is ..." start the
 # boilerplate paragraph about the organisation.
 _ABOUT = re.compile(
@@ -261,10 +265,9 @@ RULES: tuple[LineRule, ...] = (
     rule(
         "app",
         "an app promo",
-        _pattern(
-            r"""download\s+(?:the|our)\s+.*\bapp\b.*|.*\b(?:app\s+store|google\s+play)\b.*
-            | .*\bapp\s+for\s+(?:iphone|ios|android)\b.*"""
-        ),
+        # A sentence naming a store ("... available to rent on Google Play.") is news; a promo
+        # asks for the download or is a badge.
+        lambda text, author: _APP_PROMO(text, author) or _APP_BADGE(text, author),
         (
             "Get storm alerts: Download the free KBTV 4 News app for iPhone and Android.",
             "Get it on Google Play",
@@ -487,7 +490,7 @@ def widget_kind(line: str, author: str | None = None) -> str | None:
     """The kind of chrome this line is wherever it appears, or None: the first rule of RULES
     that matches it within its length."""
     text = strip_list_marker(line)
-    if is_table_row(text):
+    if is_table_row(text) or is_code(text):
         return None
     words = len(text.split())
     return next((r.kind for r in RULES if words <= r.max_words and r.matches(text, author)), None)
@@ -502,6 +505,17 @@ def is_table_row(text: str) -> bool:
     draws one ("200 │ 2020-08-01 18:00 │ 4084"): some cell a figure."""
     cells = [c.strip() for c in _CELL_SEPARATOR.split(text)]
     return len(cells) >= 2 and any(_NUMERIC_CELL.match(c) for c in cells)
+
+
+# Code samples in technical articles carry URLs, dates and e-mail addresses, yet no chrome line
+# has braces, a statement's semicolon, a shell prompt or a quoted URL. Set on the real pages
+# (bench/cleaning_real.py: 002, ietf-1, toc-missing).
+_CODE = re.compile(r"""[{}]|;\s*$|\);|::\w|=>|^\$\s|^--\s|["']https?://""")
+
+
+def is_code(text: str) -> bool:
+    """A line of a code sample or protocol listing, which is article text."""
+    return bool(_CODE.search(text))
 
 
 _CONTACT = re.compile(r"\(?\d{3}\)?[-/.\s]\d{3}-\d{4}|\b\d{3}-\d{4}\b|@\w+\.\w+|www\.\w+|https?://")

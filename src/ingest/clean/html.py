@@ -61,6 +61,12 @@ _NOT_ARTICLE = (
     "|//*[contains(@class,'comment') or contains(@class,'sidebar') or contains(@class,'related')"
     " or contains(@class,'widget') or contains(@class,'footer')]"
 )
+# Elements the page never shows (trafilatura reads them as text; a reader never sees them).
+_HIDDEN = (
+    "//body//*[@hidden or @aria-hidden='true'"
+    " or contains(translate(@style, ' ', ''), 'display:none')"
+    " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
 # Metadata that states the publication date itself.
 _PUBLISHED_META = (
     "//meta[@property='article:published_time' or @property='og:published_time'"
@@ -132,6 +138,8 @@ def extract_html(html: str, today: date, options: dict | None = None) -> Page:
     tree = trafilatura.load_html(html)
     if tree is None:
         return Page("", None, None, None, None)
+    for element in tree.xpath(_HIDDEN):
+        _remove(element)
     doc = trafilatura.bare_extraction(deepcopy(tree), **options) if options else _extraction(tree)
     text = normalise_blocks(doc.text or "") if doc is not None else ""
     return Page(
@@ -145,14 +153,31 @@ def extract_html(html: str, today: date, options: dict | None = None) -> Page:
 
 
 def _extraction(tree: HtmlElement):
-    """trafilatura's precise extraction, or its recall-favouring one where that finds far more."""
+    """trafilatura's precise extraction, with what its recall-favouring one finds inside the
+    article; or the recall one alone where the precise one keeps far less."""
     precise = trafilatura.bare_extraction(deepcopy(tree), **EXTRACT_OPTIONS)
-    words = len((precise.text or "").split()) if precise is not None else 0
-    if words >= FALLBACK_MAX_WORDS:
-        return precise
     recall = trafilatura.bare_extraction(deepcopy(tree), **RECALL_OPTIONS)
-    found = len((recall.text or "").split()) if recall is not None else 0
-    return recall if words < FALLBACK_SHARE * found else precise
+    if precise is None or recall is None:
+        return precise or recall
+    words = len((precise.text or "").split())
+    if words < FALLBACK_MAX_WORDS and words < FALLBACK_SHARE * len((recall.text or "").split()):
+        return recall
+    precise.text = within_article(recall.text or "", precise.text or "")
+    return precise
+
+
+def within_article(recall: str, precise: str) -> str:
+    """The recall extraction's lines from the precise one's first line to its last: the precise
+    extraction sets where the article starts and ends (a related list or comments outside it
+    stay out), the recall one keeps the lists, headings and tables inside it that precision
+    drops. The precise text as it is when its ends cannot be found in the recall text."""
+    wide = [" ".join(ln.split()) for ln in recall.splitlines()]
+    narrow = [" ".join(ln.split()) for ln in precise.splitlines() if ln.strip()]
+    if not narrow or narrow[0] not in wide or narrow[-1] not in wide:
+        return precise
+    start = wide.index(narrow[0])
+    end = len(wide) - 1 - wide[::-1].index(narrow[-1])
+    return "\n".join(wide[start : end + 1]) if start <= end else precise
 
 
 def normalise_blocks(text: str) -> str:
