@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import Reason
-from ingest.read import read_document
+from ingest.read import entry_digest, read_document
 from ingest.records import RawDoc, Rejection
 from ingest.settings import ReadSettings
 
@@ -45,6 +45,7 @@ def test_read_document_decodes_common_encodings(tmp_path, data, text):
         ("archive.html", b"PK\x03\x04" + bytes(100), Reason.BINARY),
         ("big.txt", b"word " * 3_000, Reason.TOO_LARGE),
         ("notes.docx", b"text", Reason.UNSUPPORTED),
+        ("controls.txt", b"text\x01\x02\x1b" * 100, Reason.BINARY),
     ],
 )
 def test_read_document_rejects_bad_input_with_reason(tmp_path, name, data, reason):
@@ -75,3 +76,20 @@ def test_read_document_rejects_directory(tmp_path):
 def test_read_document_id_is_sha256_of_bytes(tmp_path):
     raw = _read(tmp_path, "a.txt", b"abc")
     assert raw.doc_id == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+def test_read_document_keeps_whitespace_controls(tmp_path):
+    raw = _read(tmp_path, "a.txt", b"col\tcol\r\n\x0cpage two\n" * 50)
+    assert isinstance(raw, RawDoc)
+
+
+@pytest.mark.parametrize("data", [b"Prices rose 3 percent.", b"%PDF-1.7\n" + bytes(range(256))])
+def test_entry_digest_is_the_doc_id_without_decoding(tmp_path, data):
+    result = _read(tmp_path, "a.txt", data)
+    assert entry_digest(tmp_path / "inbox" / "a.txt", tmp_path / "inbox", LIMITS) == result.doc_id
+
+
+def test_entry_digest_is_none_for_a_refused_entry(tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "folder.txt").mkdir(parents=True)
+    assert entry_digest(inbox / "folder.txt", inbox, LIMITS) is None

@@ -36,7 +36,7 @@ from ingest.clean.language import UNKNOWN
 from ingest.dates.mentions import dates_from_paragraphs
 from ingest.errors import Reason
 from ingest.inbox import Move
-from ingest.read import read_document
+from ingest.read import entry_digest, read_document
 from ingest.records import Arrival, CleanDoc, Extraction, RawDoc, Rejection
 from ingest.settings import Settings
 
@@ -212,7 +212,8 @@ def load_batch(
     p = settings.paths
     gone = [_arrival(path, None, "vanished") for path in read.vanished]
     load.record_arrivals(p.db, load_id, gone)
-    extractions = mark_duplicates([x for _, x in extracted.extractions], load.fingerprints(p.db))
+    new = [x for _, x in extracted.extractions]
+    extractions = mark_duplicates(new, load.fingerprints(p.db)) if new else []
     refused = {r.doc_id: r for _, r in extracted.rejected if r.doc_id}
     failed = refused | dict(failed_earlier)
     rejected = (
@@ -308,8 +309,7 @@ def _failure(doc: CleanDoc, stage: str, exc: Exception) -> Rejection:
 
 def _holds(move: Move, settings: Settings) -> bool:
     """Whether the entry at move.source still holds the bytes its move was planned for."""
-    entry = read_document(move.source, settings.paths.inbox, settings.read)
-    return entry.doc_id == move.doc_id
+    return entry_digest(move.source, settings.paths.inbox, settings.read) == move.doc_id
 
 
 def _carry_out(moves: list[Move], settings: Settings, load_id: str) -> int:
