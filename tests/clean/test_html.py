@@ -9,6 +9,7 @@ import trafilatura
 from ingest.clean import clean_document
 from ingest.clean.html import (
     extract_html,
+    headline,
     normalise_blocks,
     publication_date,
     structured_date,
@@ -160,8 +161,8 @@ def test_a_line_of_article_text_over_the_limit_is_refused(name, text):
     assert (doc.stage, doc.reason) == ("clean", Reason.LONG_LINE)
 
 
-def _tree(head: str):
-    return trafilatura.load_html(f"<html><head>{head}</head><body><p>x</p></body></html>")
+def _tree(head: str, body: str = "<p>x</p>"):
+    return trafilatura.load_html(f"<html><head>{head}</head><body>{body}</body></html>")
 
 
 @pytest.mark.parametrize(
@@ -220,3 +221,36 @@ def test_text_the_page_never_shows_is_not_article_text():
     assert "Paragraph 5" in page.text
     assert "Hidden teaser" not in page.text
     assert "hidden paragraph" not in page.text
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "meta", "expected"),
+    [
+        # a section's name in the only <h1>: the <title>'s headline part is the story's
+        (
+            "Dogs That Walk Daily Live Longer, Study Finds | Pet Health",
+            "Pet Health Center",
+            "",
+            "Dogs That Walk Daily Live Longer, Study Finds",
+        ),
+        # a <title> that names only the section: the <h1> stays
+        ("Media Room | Ashford County", "County opens two cooling centres", "", None),
+        # the headline the metadata states beats a promo heading
+        (
+            "Atlas",
+            "Plan your next trip with us!",
+            '<script type="application/ld+json">{"@graph": [{"headline": "Why tide tables fail"}]}</script>',
+            "Why tide tables fail",
+        ),
+        # an <h1> worded a little differently from og:title names the same story: it stays
+        (
+            "x",
+            "Harbor fees rise 4% for cruise lines",
+            "<meta property='og:title' content='Harbor fees rise for cruise lines'>",
+            None,
+        ),
+    ],
+)
+def test_headline_prefers_what_the_page_states_over_a_section_heading(title, h1, meta, expected):
+    tree = _tree(f"<title>{title}</title>{meta}", body=f"<h1>{h1}</h1>")
+    assert headline(tree, extracted=h1) == (expected or h1)

@@ -113,6 +113,14 @@ _BLOCKS = frozenset(
     ]
 )
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+")
+# Headlines the page's metadata states, in order of trust (JSON-LD's headline is read first).
+_TITLE_META = (
+    "//meta[@property='og:title']/@content|//meta[@name='og:title']/@content"
+    "|//meta[@name='twitter:title']/@content"
+)
+# Share of the shorter title's words the other must hold for the two to name one story. Set on
+# the real pages (bench/cleaning_real.py, title accuracy); re-run it and bench/cleaning.py.
+TITLE_WORDS_SHARED = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +152,7 @@ def extract_html(html: str, today: date, options: dict | None = None) -> Page:
     text = normalise_blocks(doc.text or "") if doc is not None else ""
     return Page(
         text=text,
-        title=doc.title if doc is not None else None,
+        title=headline(tree, doc.title if doc is not None else None),
         author=doc.author if doc is not None else None,
         site=(doc.sitename if doc is not None else None) or _site_from_title(tree, doc),
         published_date=publication_date(tree, today),
@@ -206,34 +214,36 @@ def structured_date(tree: HtmlElement) -> str | None:
     """The publication day the page's metadata states (JSON-LD first, then meta tags): of
     several, the first stamped in the outlet's own time zone ("2022-12-23T21:15:00-05:00"), whose
     day is the one printed on the story; else the first, its day as written."""
-    stated = [d.strip() for d in _jsonld_dates(tree) + tree.xpath(_PUBLISHED_META)]
+    stated = [
+        d.strip() for d in _jsonld_values(tree, "datePublished") + tree.xpath(_PUBLISHED_META)
+    ]
     days = [d for d in stated if _ISO_DAY.match(d)]
     local = [d for d in days if _LOCAL_OFFSET.search(d)]
     chosen = local or days
     return chosen[0][:10] if chosen else None
 
 
-def _jsonld_dates(tree: HtmlElement) -> list[str]:
-    """datePublished of each JSON-LD block that parses."""
+def _jsonld_values(tree: HtmlElement, key: str) -> list[str]:
+    """The first string under key in each JSON-LD block that parses."""
     found = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
-            date_published = _date_published(json.loads(_CDATA.sub("", script), strict=False))
+            value = _jsonld_value(json.loads(_CDATA.sub("", script), strict=False), key)
         except ValueError:
             continue
-        if date_published:
-            found.append(date_published)
+        if value:
+            found.append(value)
     return found
 
 
-def _date_published(data: object) -> str | None:
-    """The first datePublished in a JSON-LD document (objects, lists and @graph nested)."""
+def _jsonld_value(data: object, key: str) -> str | None:
+    """The first string under key in a JSON-LD document (objects, lists and @graph nested)."""
     if isinstance(data, dict):
-        if isinstance(data.get("datePublished"), str):
-            return data["datePublished"]
+        if isinstance(data.get(key), str):
+            return data[key]
         data = list(data.values())
     if isinstance(data, list):
-        return next((d for d in map(_date_published, data) if d), None)
+        return next((v for v in (_jsonld_value(d, key) for d in data) if v), None)
     return None
 
 
@@ -270,6 +280,32 @@ def visible_lines(tree: HtmlElement) -> list[str]:
             element.text = "\n" + (element.text or "")
     lines = (" ".join(ln.split()) for ln in page.text_content().splitlines())
     return [ln for ln in lines if ln]
+
+
+def headline(tree: HtmlElement, extracted: str | None) -> str | None:
+    """The story's headline. trafilatura's pick is often a page's only <h1>, which may be a
+    section's or the site's name ("Allergies Health Center"); where it does not share most of its
+    words with the headline the metadata states (JSON-LD headline, og:title, twitter:title), the
+    stated one is taken; with none stated, the first part of "Headline | Site" in <title> is taken
+    only if it is the longer, since a <title> may name just the section ("Press Release | DPH")."""
+    stated = next(
+        (t for t in [*_jsonld_values(tree, "headline"), *tree.xpath(_TITLE_META)] if t.strip()),
+        None,
+    )
+    if stated is None:
+        titled = " ".join(_TITLE_SPLIT.split(tree.findtext(".//title") or "")[0].split())
+        longer = len(titled.split()) > len((extracted or "").split())
+        stated = titled if longer else None
+    if not stated or (extracted and _shares_words(extracted, stated)):
+        return extracted or stated
+    return " ".join(stated.split())
+
+
+def _shares_words(a: str, b: str) -> bool:
+    """Most words of the shorter of two titles are words of the other."""
+    words_a, words_b = (set(re.findall(r"\w+", t.casefold())) for t in (a, b))
+    shorter = min(words_a, words_b, key=len)
+    return len(words_a & words_b) >= TITLE_WORDS_SHARED * len(shorter)
 
 
 def _site_from_title(tree: HtmlElement, doc: object) -> str | None:
