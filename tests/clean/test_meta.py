@@ -2,7 +2,13 @@
 
 import pytest
 
-from ingest.clean.meta import author_from_lines, clean_author, clean_site, site_from_lines
+from ingest.clean.meta import (
+    as_spelled,
+    author_from_lines,
+    clean_author,
+    clean_site,
+    site_from_lines,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,3 +80,16 @@ def test_site_from_lines_needs_a_confirmed_name(lines, head_size, site):
 )
 def test_clean_site_drops_legal_form(value, expected):
     assert clean_site(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("author", "lines", "expected"),
+    [
+        ("Maria T Alvarez", ["Home", "By Maria T. Alvarez | May 2, 2021"], "Maria T. Alvarez"),
+        ("Ann Lee; J R Hope", ["Ann Lee and J. R. Hope"], "Ann Lee; J. R. Hope"),
+        ("Maria T Alvarez", ["Maria T Alvarez"], "Maria T Alvarez"),  # the page writes none
+        ("T Alvarezson", ["Tom T. Alvarez"], "T Alvarezson"),  # another name: left as it is
+    ],
+)
+def test_as_spelled_restores_the_full_stops_of_initials(author, lines, expected):
+    assert as_spelled(author, lines) == expected

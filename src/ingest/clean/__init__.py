@@ -14,7 +14,13 @@ from ingest.clean.boilerplate import classify_lines, pick_title, split_lines, st
 from ingest.clean.fingerprint import minhash, to_bytes
 from ingest.clean.html import Page, extract_html
 from ingest.clean.language import guess_language
-from ingest.clean.meta import author_from_lines, clean_author, clean_site, site_from_lines
+from ingest.clean.meta import (
+    as_spelled,
+    author_from_lines,
+    clean_author,
+    clean_site,
+    site_from_lines,
+)
 from ingest.clean.pubdate import date_from_lines
 from ingest.errors import Reason
 from ingest.records import CleanDoc, RawDoc, Rejection
@@ -99,7 +105,7 @@ def read_html(html: str, today: date, options: dict | None = None) -> Article:
 def read_page(page: Page, today: date) -> Article:
     """The Article of an extracted page: its text cleaned line by line, the markup's metadata
     first and the page's visible lines where the markup names none."""
-    author = clean_author(page.author)
+    author = as_spelled(clean_author(page.author), list(page.lines))
     article = read_article(page.text, today, title=page.title, author=author, extracted=True)
     lines = list(page.lines)
     masthead = lines[: lines.index(page.title)] if page.title in lines else []

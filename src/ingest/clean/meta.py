@@ -133,6 +133,26 @@ def clean_author(value: str | None) -> str | None:
     return "; ".join(names) or None
 
 
+def as_spelled(author: str | None, lines: list[str]) -> str | None:
+    """Byline names as the page spells them: trafilatura's normalisation drops the full stops of
+    initials ("John C Welch"), which the page's own lines still hold ("John C. Welch")."""
+    if not author:
+        return author
+    names = []
+    for name in author.split("; "):
+        words = name.split()
+        spelled = None
+        if any(len(w) == 1 for w in words):
+            pattern = re.compile(
+                r"(?<!\w)"
+                + r"\s+".join(re.escape(w) + (r"\." if len(w) == 1 else "") for w in words)
+                + r"(?!\w)"
+            )
+            spelled = next((m.group() for ln in lines if (m := pattern.search(ln))), None)
+        names.append(spelled or name)
+    return "; ".join(names)
+
+
 def site_from_lines(lines: list[str], head: list[str]) -> str | None:
     """The outlet the page names: "<Site> | By ...", a confirmed masthead, or the © holder."""
     for line in head:
