@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
@@ -14,6 +17,8 @@ from ingest.settings import ScaleSettings
 # Batches queued per worker beyond the one it runs, so it never waits while the flow loads.
 # Not tuned: more only holds more raw text in memory. Re-run bench/pipeline.py when changed.
 BATCHES_AHEAD_PER_WORKER = 1
+# How often a worker process checks that the flow's process that started it is still there (s).
+PARENT_CHECK_SECONDS = 1.0
 
 
 @contextmanager
@@ -34,7 +39,11 @@ def stage_runner(scale: ScaleSettings) -> Iterator[tuple[TaskRunner, int]]:
             runner = stack.enter_context(DaskTaskRunner(address=scale.dask_address))
             workers = sum(runner.client.nthreads().values())
         else:
-            runner = stack.enter_context(ProcessPoolTaskRunner(max_workers=scale.workers))
+            runner = stack.enter_context(
+                ProcessPoolTaskRunner(
+                    max_workers=scale.workers, initializer=_end_with_flow, initargs=(os.getpid(),)
+                )
+            )
             workers = scale.workers
         yield runner, workers * (1 + BATCHES_AHEAD_PER_WORKER)
 
@@ -49,3 +58,15 @@ def _shared_api() -> Iterator[None]:
         url = str(client.api_url)
     with temporary_settings({PREFECT_API_URL: url}):
         yield
+
+
+def _end_with_flow(flow_pid: int) -> None:
+    """In each worker process: exit once the flow's process is gone (kill -9, the OOM killer).
+    Nothing else ends it, and an orphaned worker would hold its spaCy pipeline's memory forever."""
+
+    def watch() -> None:
+        while os.getppid() == flow_pid:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-flow", daemon=True).start()

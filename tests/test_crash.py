@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import psutil
 import pytest
 
 from .conftest import MODEL, SAMPLES
@@ -448,18 +449,26 @@ WORKER_KILLS = (
 )
 
 
-def _kill_at(command: list, env: dict, fragment: str, delay: float) -> int | None:
+# A worker checks for its flow's process every second (flows/runners.py): time to notice and exit.
+WORKERS_END_SECONDS = 10
+
+
+def _kill_at(command: list, env: dict, fragment: str, delay: float) -> tuple[int | None, list]:
     """Run the ingest command and kill -9 it (its main process only, as an operator or the OOM
-    killer would) a delay after its log first shows fragment; returns the signal, if killed."""
+    killer would) a delay after its log first shows fragment; returns the signal, if killed, and
+    its worker processes still alive WORKERS_END_SECONDS after the kill."""
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers = []
     for line in process.stderr:
         if fragment.encode() in line:
             time.sleep(delay)
+            workers = psutil.Process(process.pid).children(recursive=True)
             process.send_signal(signal.SIGKILL)
             break
     process.stderr.close()
     process.wait()
-    return -process.returncode if process.returncode < 0 else None
+    _, alive = psutil.wait_procs(workers, timeout=WORKERS_END_SECONDS)
+    return (-process.returncode if process.returncode < 0 else None), alive
 
 
 def test_crash_kills_with_two_worker_processes_lose_and_duplicate_nothing(
@@ -479,7 +488,9 @@ def test_crash_kills_with_two_worker_processes_lose_and_duplicate_nothing(
     for files in _drops(tmp_path / "outside" / "secret.txt"):
         _drop(tmp_path, files)
         fragment, (low, high) = rng.choice(WORKER_KILLS)
-        kills.append((fragment, _kill_at(command, env, fragment, rng.uniform(low, high))))
+        killed, orphans = _kill_at(command, env, fragment, rng.uniform(low, high))
+        kills.append((fragment, killed))
+        assert not orphans, f"worker processes outlived the killed run: {orphans}"
         subprocess.run(command, env=env, check=True, capture_output=True)
     assert kills and all(signal_ == signal.SIGKILL for _, signal_ in kills), kills
     lost, extra, parts = _difference(reference, _state(tmp_path))
