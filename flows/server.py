@@ -71,7 +71,9 @@ def _start(port: int) -> subprocess.Popen:
         *("--factory", "prefect.server.api.server:create_app"),
         *("--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"),
     ]
-    return subprocess.Popen(command, env=env, preexec_fn=_die_with_parent)
+    # Its own session: a signal to ingest's process group (Ctrl-C, systemd stop, kill -TERM -PGID)
+    # must not stop the server before the runs it serves have reported how they ended.
+    return subprocess.Popen(command, env=env, preexec_fn=_die_with_parent, start_new_session=True)
 
 
 def _flush_run_logs() -> None:
