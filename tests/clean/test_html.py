@@ -8,6 +8,8 @@ import trafilatura
 
 from ingest.clean import clean_document
 from ingest.clean.html import (
+    collapse_space,
+    collapse_whitespace,
     extract_html,
     normalise_blocks,
     publication_date,
@@ -220,3 +222,23 @@ def test_text_the_page_never_shows_is_not_article_text():
     assert "Paragraph 5" in page.text
     assert "Hidden teaser" not in page.text
     assert "hidden paragraph" not in page.text
+
+
+def test_markup_whitespace_collapses_as_a_browser_renders_it_except_in_pre():
+    assert collapse_space("Oscar dress\n      -- adorned in  pearls") == (
+        "Oscar dress -- adorned in pearls"
+    )
+    assert collapse_space("\n    Step 1  ") == "\nStep 1 "
+    tree = trafilatura.load_html(
+        "<html><body><p>An indented\n   paragraph</p><pre>a  b\n  c</pre></body></html>"
+    )
+    collapse_whitespace(tree)
+    assert tree.findtext(".//p") == "An indented paragraph"
+    assert tree.findtext(".//pre") == "a  b\n  c"
+
+
+def test_a_paragraph_indented_over_source_lines_is_one_line_of_article_text():
+    lines = "\n                ".join(PARAGRAPHS[0].split(", "))
+    html = page(extra=f"<p>\n                {lines}\n            </p>")
+    text = extract_html(html, TODAY).text
+    assert PARAGRAPHS[0].replace(", ", " ") in text.replace(",", "")
