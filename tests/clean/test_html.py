@@ -242,3 +242,14 @@ def test_a_paragraph_indented_over_source_lines_is_one_line_of_article_text():
     html = page(extra=f"<p>\n                {lines}\n            </p>")
     text = extract_html(html, TODAY).text
     assert PARAGRAPHS[0].replace(", ", " ") in text.replace(",", "")
+
+
+def test_within_article_anchors_on_the_next_precise_line_the_recall_text_holds():
+    recall = "Menu\nAbout This Site\nLead paragraph.\nMac Apps\nLast paragraph.\nFooter"
+    assert within_article(recall, "By John Gruber\nLead paragraph.\nLast paragraph.") == (
+        "By John Gruber\nLead paragraph.\nMac Apps\nLast paragraph."
+    )
+    rows = "| Name | Count |\n| Ann | 3 |"
+    assert within_article(f"Nav\n{rows}\nMiddle\nEnd.", "|Name|Count|\nEnd.") == (
+        "Name | Count\nAnn | 3\nMiddle\nEnd."
+    )

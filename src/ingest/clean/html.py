@@ -55,6 +55,11 @@ EXTRACT_OPTIONS = {
 RECALL_OPTIONS = {**EXTRACT_OPTIONS, "favor_precision": False, "favor_recall": True}
 FALLBACK_MAX_WORDS = 300
 FALLBACK_SHARE = 0.75
+# The precise extraction's first and last lines mark the article in the recall one; where one is
+# missing from the recall text (a byline only precision keeps, a paragraph it cuts differently),
+# the next of this many lines in from that end marks it instead. Measured with
+# bench/cleaning_real.py (see within_article).
+ANCHOR_SEARCH_LINES = 3
 # Page regions whose dates are not the article's: comments, sidebars, related links, footers.
 _NOT_ARTICLE = (
     "//aside|//footer|//nav|//*[@id='comments' or @id='sidebar' or @role='complementary']"
@@ -204,14 +209,30 @@ def within_article(recall: str, precise: str) -> str:
     """The recall extraction's lines from the precise one's first line to its last: the precise
     extraction sets where the article starts and ends (a related list or comments outside it
     stay out), the recall one keeps the lists, headings and tables inside it that precision
-    drops. The precise text as it is when its ends cannot be found in the recall text."""
-    wide = [" ".join(ln.split()) for ln in recall.splitlines()]
-    narrow = [" ".join(ln.split()) for ln in precise.splitlines() if ln.strip()]
-    if not narrow or narrow[0] not in wide or narrow[-1] not in wide:
+    drops. Lines are compared as normalise_blocks writes them (a table row's cell padding
+    differs between the two). When an end line is not in the recall text, the nearest precise
+    line within ANCHOR_SEARCH_LINES of it that is sets the span, and the precise lines beyond it
+    are kept as they are. The precise text as it is when no such line is found."""
+    wide = [_line_key(ln) for ln in recall.splitlines()]
+    narrow = [_line_key(ln) for ln in precise.splitlines() if ln.strip()]
+    found = set(wide)
+    firsts = [i for i, ln in enumerate(narrow[:ANCHOR_SEARCH_LINES]) if ln in found]
+    lasts = [
+        j for j, ln in enumerate(narrow) if j >= len(narrow) - ANCHOR_SEARCH_LINES and ln in found
+    ]
+    if not firsts or not lasts:
         return precise
-    start = wide.index(narrow[0])
-    end = len(wide) - 1 - wide[::-1].index(narrow[-1])
-    return "\n".join(wide[start : end + 1]) if start <= end else precise
+    first, last = firsts[0], lasts[-1]
+    start = wide.index(narrow[first])
+    end = len(wide) - 1 - wide[::-1].index(narrow[last])
+    if start > end:
+        return precise
+    return "\n".join(narrow[:first] + wide[start : end + 1] + narrow[last + 1 :])
+
+
+def _line_key(line: str) -> str:
+    """A line of extracted text as normalise_blocks writes it."""
+    return normalise_blocks(line) or " ".join(line.split())
 
 
 def normalise_blocks(text: str) -> str:
