@@ -101,6 +101,7 @@ STAMP_MAX_CHARS = 80
 PRESERVE_WHITESPACE = frozenset({"pre", "textarea", "plaintext", "xmp", "listing"})
 _INNER_SPACE = re.compile(r"(?<=\S)\s+(?=\S)")
 _EDGE_SPACE = re.compile(r"^\s+|\s+$")
+_RUN_TO_COLLAPSE = re.compile(r"\s\s|[^\S ]")  # two spaces, or one that is not " "
 _BLOCKS = frozenset(
     [
         "p",
@@ -188,14 +189,17 @@ def collapse_whitespace(tree: HtmlElement) -> None:
     """The page's text nodes with their whitespace collapsed as a browser renders them (see
     collapse_space), except inside <pre> and its like (PRESERVE_WHITESPACE)."""
     kept = {e for p in tree.iter(*PRESERVE_WHITESPACE) for e in p.iter()}
+    kept.update(tree.iter("script", "style"))  # never text; megabytes of inline code
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.text and element not in kept:
-            element.text = collapse_space(element.text)
-        parent = element.getparent()
-        if element.tail and (parent is None or parent not in kept):
-            element.tail = collapse_space(element.tail)
+        text, tail = element.text, element.tail
+        if text and _RUN_TO_COLLAPSE.search(text) and element not in kept:
+            element.text = collapse_space(text)
+        if tail and _RUN_TO_COLLAPSE.search(tail):
+            parent = element.getparent()
+            if parent is None or parent not in kept:
+                element.tail = collapse_space(tail)
 
 
 def collapse_space(text: str) -> str:
