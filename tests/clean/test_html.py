@@ -15,6 +15,7 @@ from ingest.clean.html import (
     publication_date,
     structured_date,
     within_article,
+    wrap_loose_text,
 )
 from ingest.errors import Reason
 from ingest.records import CleanDoc, RawDoc, Rejection
@@ -253,3 +254,23 @@ def test_within_article_anchors_on_the_next_precise_line_the_recall_text_holds()
     assert within_article(f"Nav\n{rows}\nMiddle\nEnd.", "|Name|Count|\nEnd.") == (
         "Name | Count\nAnn | 3\nMiddle\nEnd."
     )
+
+
+def test_loose_text_after_a_block_is_a_paragraph_of_its_own():
+    tree = trafilatura.load_html(
+        "<html><body><div><figure><img src='a.jpg'></figure>The flag code has guidelines but"
+        " no rules for <a href='/p'>punishment</a> of violations.<p>Next.</p>"
+        "<div>x</div> or <b>this</b></div></body></html>"
+    )
+    wrap_loose_text(tree)
+    paragraphs = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert paragraphs == [
+        "The flag code has guidelines but no rules for punishment of violations.",
+        "Next.",
+    ]
+
+
+def test_a_story_paragraph_left_loose_in_its_container_is_extracted():
+    loose = "The flag code has guidelines for the treatment of the flag but sets no punishment."
+    html = page(extra=f"<div class='figure'><img src='a.jpg'></div>{loose}")
+    assert loose in extract_html(html, TODAY).text.splitlines()
