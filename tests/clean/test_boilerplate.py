@@ -6,6 +6,7 @@ import pytest
 
 from ingest.clean import clean_text, read_article
 from ingest.clean.boilerplate import (
+    _credits,
     classify_lines,
     pick_title,
     split_lines,
@@ -443,3 +444,10 @@ def test_extracted_table_rows_of_words_are_a_table_not_a_menu():
     assert all(v.keep for v in extracted)
     page = classify_lines([*STORY[:2], *rows, *STORY[2:]])
     assert [v.rule for v in page[2:5]] == ["widget:nav"] * 3
+
+
+def test_a_photo_credit_is_a_lone_slash_between_two_names_not_a_slash_in_a_code_listing():
+    credit = ["Eli Ramos", "/", "Harbor Public Radio", "Supporters cheer early returns."]
+    assert _credits(credit) == {0, 1, 2, 3}
+    listing = ["@ 4:cbdfbd5a5db2 (alice)", "/", "$ hg rebase -d 5", "We assume Alice rebases."]
+    assert _credits(listing) == set()

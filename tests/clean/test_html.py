@@ -8,12 +8,15 @@ import trafilatura
 
 from ingest.clean import clean_document
 from ingest.clean.html import (
+    collapse_space,
+    collapse_whitespace,
     extract_html,
     headline,
     normalise_blocks,
     publication_date,
     structured_date,
     within_article,
+    wrap_loose_text,
 )
 from ingest.errors import Reason
 from ingest.records import CleanDoc, RawDoc, Rejection
@@ -254,3 +257,54 @@ def test_text_the_page_never_shows_is_not_article_text():
 def test_headline_prefers_what_the_page_states_over_a_section_heading(title, h1, meta, expected):
     tree = _tree(f"<title>{title}</title>{meta}", body=f"<h1>{h1}</h1>")
     assert headline(tree, extracted=h1) == (expected or h1)
+
+
+def test_markup_whitespace_collapses_as_a_browser_renders_it_except_in_pre():
+    assert collapse_space("Oscar dress\n      -- adorned in  pearls") == (
+        "Oscar dress -- adorned in pearls"
+    )
+    assert collapse_space("\n    Step 1  ") == "\nStep 1 "
+    tree = trafilatura.load_html(
+        "<html><body><p>An indented\n   paragraph</p><pre>a  b\n  c</pre></body></html>"
+    )
+    collapse_whitespace(tree)
+    assert tree.findtext(".//p") == "An indented paragraph"
+    assert tree.findtext(".//pre") == "a  b\n  c"
+
+
+def test_a_paragraph_indented_over_source_lines_is_one_line_of_article_text():
+    lines = "\n                ".join(PARAGRAPHS[0].split(", "))
+    html = page(extra=f"<p>\n                {lines}\n            </p>")
+    text = extract_html(html, TODAY).text
+    assert PARAGRAPHS[0].replace(", ", " ") in text.replace(",", "")
+
+
+def test_within_article_anchors_on_the_next_precise_line_the_recall_text_holds():
+    recall = "Menu\nAbout This Site\nLead paragraph.\nMac Apps\nLast paragraph.\nFooter"
+    assert within_article(recall, "By John Gruber\nLead paragraph.\nLast paragraph.") == (
+        "By John Gruber\nLead paragraph.\nMac Apps\nLast paragraph."
+    )
+    rows = "| Name | Count |\n| Ann | 3 |"
+    assert within_article(f"Nav\n{rows}\nMiddle\nEnd.", "|Name|Count|\nEnd.") == (
+        "Name | Count\nAnn | 3\nMiddle\nEnd."
+    )
+
+
+def test_loose_text_after_a_block_is_a_paragraph_of_its_own():
+    tree = trafilatura.load_html(
+        "<html><body><div><figure><img src='a.jpg'></figure>The flag code has guidelines but"
+        " no rules for <a href='/p'>punishment</a> of violations.<p>Next.</p>"
+        "<div>x</div> or <b>this</b></div></body></html>"
+    )
+    wrap_loose_text(tree)
+    paragraphs = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert paragraphs == [
+        "The flag code has guidelines but no rules for punishment of violations.",
+        "Next.",
+    ]
+
+
+def test_a_story_paragraph_left_loose_in_its_container_is_extracted():
+    loose = "The flag code has guidelines for the treatment of the flag but sets no punishment."
+    html = page(extra=f"<div class='figure'><img src='a.jpg'></div>{loose}")
+    assert loose in extract_html(html, TODAY).text.splitlines()

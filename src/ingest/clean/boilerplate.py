@@ -31,6 +31,7 @@ from ingest.clean.chrome import (
     _SENTENCE_END,
     _STATEMENT_END,
     META_MAX_WORDS,
+    is_code,
     is_table_row,
     strip_list_marker,
     widget_kind,
@@ -60,6 +61,8 @@ _CREDIT_SEPARATOR = "/"
 # A caption under a photo credit is at most this long; longer text is the article. Set on the
 # sample pages and the corpus (bench/cleaning.py).
 CAPTION_MAX_WORDS = 40
+# A photographer's or agency's name in a "Name / Agency" credit ("Mid-State Public Media").
+CREDIT_NAME_MAX_WORDS = 6
 
 # In extracted HTML text, a terminator line followed by this many prose paragraphs or more is a
 # heading or link inside the article. Set on the real pages (bench/cleaning_real.py) and checked
@@ -244,13 +247,23 @@ def _table_rows(lines: list[str], kinds: list[str | None]) -> list[str | None]:
 
 
 def _credits(lines: list[str]) -> set[int]:
-    """Photographer, "/", agency and caption lines of "Name / Agency" photo credits."""
+    """Photographer, "/", agency and caption lines of "Name / Agency" photo credits: a lone "/"
+    between two name lines (a "/" in a code listing, between "@ 4:cbdfbd5a5db2 (alice)" and
+    "$ hg rebase -d 5", is no credit)."""
     drop: set[int] = set()
     for i, line in enumerate(lines):
-        if line == _CREDIT_SEPARATOR and 0 < i < len(lines) - 1:
+        if line != _CREDIT_SEPARATOR or not 0 < i < len(lines) - 1:
+            continue
+        if _is_credit_name(lines[i - 1]) and _is_credit_name(lines[i + 1]):
             caption = i + 2 if i + 2 < len(lines) and _is_caption(lines[i + 2]) else None
             drop |= {i - 1, i, i + 1} | ({caption} if caption is not None else set())
     return drop
+
+
+def _is_credit_name(line: str) -> bool:
+    """A photographer's or agency's name: a few words, the first capitalised, no code marks."""
+    words = line.split()
+    return 0 < len(words) <= CREDIT_NAME_MAX_WORDS and line[0].isupper() and not is_code(line)
 
 
 def _is_caption(line: str) -> bool:

@@ -17,7 +17,7 @@ from datetime import date
 
 import trafilatura
 from htmldate import find_date
-from lxml.html import HtmlElement
+from lxml.html import Element, HtmlElement
 
 # Measured with `bench/cleaning.py --trafilatura-grid` on the corpus' 24 HTML pages (F1 of the
 # extract alone / after ingest.clean's line rules; these options: 0.944 / 1.000):
@@ -55,6 +55,11 @@ EXTRACT_OPTIONS = {
 RECALL_OPTIONS = {**EXTRACT_OPTIONS, "favor_precision": False, "favor_recall": True}
 FALLBACK_MAX_WORDS = 300
 FALLBACK_SHARE = 0.75
+# The precise extraction's first and last lines mark the article in the recall one; where one is
+# missing from the recall text (a byline only precision keeps, a paragraph it cuts differently),
+# the next of this many lines in from that end marks it instead. Measured with
+# bench/cleaning_real.py (see within_article).
+ANCHOR_SEARCH_LINES = 3
 # Page regions whose dates are not the article's: comments, sidebars, related links, footers.
 _NOT_ARTICLE = (
     "//aside|//footer|//nav|//*[@id='comments' or @id='sidebar' or @role='complementary']"
@@ -84,6 +89,56 @@ _UPDATE_STAMP = re.compile(
     re.IGNORECASE,
 )
 STAMP_MAX_CHARS = 80
+# Whitespace inside a run of markup text, line breaks included, renders as one space (CSS
+# white-space: normal); only PRESERVE_WHITESPACE elements keep it. trafilatura copies text nodes
+# as they are where its fallback extractors take the page's own elements, so a paragraph indented
+# over several source lines came out as several lines, and its length heuristics counted the
+# indentation. A run at a node's edge becomes one newline if it held one, else one space:
+# trafilatura reads those edges when it splits inline headings from paragraphs (ehow-1's "Step 1"
+# spans are lost when they become spaces). Measured with bench/cleaning_real.py: English F1
+# 0.961 -> 0.966 (bug-1255978 0.33 -> 0.93: its precise extraction no longer takes the page's
+# comments), other languages 0.931 -> 0.933; the cleaning sets unchanged.
+PRESERVE_WHITESPACE = frozenset({"pre", "textarea", "plaintext", "xmp", "listing"})
+_INNER_SPACE = re.compile(r"(?<=\S)\s+(?=\S)")
+_EDGE_SPACE = re.compile(r"^\s+|\s+$")
+# Text loose in a container after a block element (`<div><figure>..</figure>The story goes
+# on <a>..</a> ...</div>`) is rendered as a paragraph of its own (an anonymous block box), but
+# trafilatura drops such tail text (yahoo-3's whole second paragraph). It is wrapped in a <p>
+# with the inline elements that follow it, when it has at least LOOSE_TEXT_MIN_WORDS words (a
+# short tail is a separator or a tweet's attribution line). Measured with bench/cleaning_real.py:
+# English F1 0.9665 -> 0.9671 (with 3 words: the same, 001 loses an attribution line); other
+# languages and the cleaning sets unchanged.
+LOOSE_TEXT_MIN_WORDS = 8
+_LOOSE_AFTER = (
+    "div",
+    "figure",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "section",
+    "article",
+    "blockquote",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "form",
+    "hr",
+    "pre",
+    "iframe",
+)
+_LOOSE_CONTAINERS = frozenset(
+    ["div", "section", "article", "main", "body", "td", "li", "dd", "blockquote", "span"]
+)
+_RUN_TO_COLLAPSE = re.compile(r"\s\s|[^\S ]")  # two spaces, or one that is not " "
 _BLOCKS = frozenset(
     [
         "p",
@@ -148,6 +203,8 @@ def extract_html(html: str, today: date, options: dict | None = None) -> Page:
         return Page("", None, None, None, None)
     for element in tree.xpath(_HIDDEN):
         _remove(element)
+    collapse_whitespace(tree)
+    wrap_loose_text(tree)
     doc = trafilatura.bare_extraction(deepcopy(tree), **options) if options else _extraction(tree)
     text = normalise_blocks(doc.text or "") if doc is not None else ""
     return Page(
@@ -174,18 +231,78 @@ def _extraction(tree: HtmlElement):
     return precise
 
 
+def collapse_whitespace(tree: HtmlElement) -> None:
+    """The page's text nodes with their whitespace collapsed as a browser renders them (see
+    collapse_space), except inside <pre> and its like (PRESERVE_WHITESPACE)."""
+    kept = {e for p in tree.iter(*PRESERVE_WHITESPACE) for e in p.iter()}
+    kept.update(tree.iter("script", "style"))  # never text; megabytes of inline code
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        text, tail = element.text, element.tail
+        if text and _RUN_TO_COLLAPSE.search(text) and element not in kept:
+            element.text = collapse_space(text)
+        if tail and _RUN_TO_COLLAPSE.search(tail):
+            parent = element.getparent()
+            if parent is None or parent not in kept:
+                element.tail = collapse_space(tail)
+
+
+def collapse_space(text: str) -> str:
+    """A text node as rendered: inner whitespace runs one space, an edge run one newline if it
+    held one (else one space)."""
+    text = _INNER_SPACE.sub(" ", text)
+    return _EDGE_SPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+
+
+def wrap_loose_text(tree: HtmlElement) -> None:
+    """Each run of loose text after a block element (see LOOSE_TEXT_MIN_WORDS), with the inline
+    elements after it up to the next block, wrapped in a <p> of its own."""
+    for block in list(tree.iter(*_LOOSE_AFTER)):
+        parent = block.getparent()
+        tail = block.tail
+        if not tail or len(tail.split()) < LOOSE_TEXT_MIN_WORDS or parent is None:
+            continue
+        if parent.tag not in _LOOSE_CONTAINERS:
+            continue
+        paragraph = Element("p")
+        paragraph.text, block.tail = tail, None
+        sibling = block.getnext()
+        while sibling is not None and sibling.tag not in _LOOSE_AFTER:
+            following = sibling.getnext()
+            paragraph.append(sibling)
+            sibling = following
+        block.addnext(paragraph)
+
+
 def within_article(recall: str, precise: str) -> str:
     """The recall extraction's lines from the precise one's first line to its last: the precise
     extraction sets where the article starts and ends (a related list or comments outside it
     stay out), the recall one keeps the lists, headings and tables inside it that precision
-    drops. The precise text as it is when its ends cannot be found in the recall text."""
-    wide = [" ".join(ln.split()) for ln in recall.splitlines()]
-    narrow = [" ".join(ln.split()) for ln in precise.splitlines() if ln.strip()]
-    if not narrow or narrow[0] not in wide or narrow[-1] not in wide:
+    drops. Lines are compared as normalise_blocks writes them (a table row's cell padding
+    differs between the two). When an end line is not in the recall text, the nearest precise
+    line within ANCHOR_SEARCH_LINES of it that is sets the span, and the precise lines beyond it
+    are kept as they are. The precise text as it is when no such line is found."""
+    wide = [_line_key(ln) for ln in recall.splitlines()]
+    narrow = [_line_key(ln) for ln in precise.splitlines() if ln.strip()]
+    found = set(wide)
+    firsts = [i for i, ln in enumerate(narrow[:ANCHOR_SEARCH_LINES]) if ln in found]
+    lasts = [
+        j for j, ln in enumerate(narrow) if j >= len(narrow) - ANCHOR_SEARCH_LINES and ln in found
+    ]
+    if not firsts or not lasts:
         return precise
-    start = wide.index(narrow[0])
-    end = len(wide) - 1 - wide[::-1].index(narrow[-1])
-    return "\n".join(wide[start : end + 1]) if start <= end else precise
+    first, last = firsts[0], lasts[-1]
+    start = wide.index(narrow[first])
+    end = len(wide) - 1 - wide[::-1].index(narrow[last])
+    if start > end:
+        return precise
+    return "\n".join(narrow[:first] + wide[start : end + 1] + narrow[last + 1 :])
+
+
+def _line_key(line: str) -> str:
+    """A line of extracted text as normalise_blocks writes it."""
+    return normalise_blocks(line) or " ".join(line.split())
 
 
 def normalise_blocks(text: str) -> str:
