@@ -1,16 +1,20 @@
 """Near-duplicate fingerprints: the same story saved twice matches, other stories do not."""
 
+import hashlib
 from datetime import date
 
 import pytest
 
 from ingest.clean import clean_document
 from ingest.clean.fingerprint import (
+    _HASHES,
+    _PRIME,
     DUPLICATE_SIMILARITY,
     SIGNATURE_SIZE,
     SignatureIndex,
     from_bytes,
     minhash,
+    shingles,
     similarity,
     to_bytes,
 )
@@ -61,6 +65,19 @@ def test_minhash_is_deterministic_and_compact():
     assert len(signature) == SIGNATURE_SIZE and all(0 <= v < 2**32 for v in signature)
     # Pinned: a change here invalidates every stored signature.
     assert signature[:4] == (2277754088, 1481886323, 2337983659, 1191742259)
+
+
+def test_minhash_equals_its_definition_past_one_numpy_chunk():
+    """The uint64 arithmetic gives exactly min((a * v + b) mod 2^61 - 1) in Python integers,
+    over more shingles than one numpy step takes."""
+    text = " ".join(f"w{i * 7919 % 10007} figure {i}" for i in range(2_000))
+    values = [
+        int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
+        for s in shingles(text)
+    ]
+    assert len(values) > 4096
+    expected = tuple(min((a * v + b) % _PRIME for v in values) & 0xFFFFFFFF for a, b in _HASHES)
+    assert minhash(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,16 @@ def _coefficients(i: int) -> tuple[int, int]:
 
 
 _HASHES = tuple(_coefficients(i) for i in range(SIGNATURE_SIZE))
+# The hash family as numpy columns, each coefficient split at bit 31 so that products of 61-bit
+# numbers fit in uint64 (see _times_a).
+_P = np.uint64(_PRIME)
+_A = np.array([a for a, _ in _HASHES], dtype=np.uint64)[:, None]
+_B = np.array([b for _, b in _HASHES], dtype=np.uint64)[:, None]
+_LOW31 = np.uint64((1 << 31) - 1)
+_LOW30 = np.uint64((1 << 30) - 1)
+_A_HIGH, _A_LOW = _A >> np.uint64(31), _A & _LOW31
+# Shingles hashed per numpy step: bounds the (SIGNATURE_SIZE x n) temporaries to a few MB.
+_CHUNK = 4096
 
 
 def shingles(text: str) -> set[str]:
@@ -51,20 +61,45 @@ def shingles(text: str) -> set[str]:
 
 
 def minhash(text: str) -> tuple[int, ...]:
-    """The MinHash signature of the text's shingles: SIGNATURE_SIZE unsigned 32-bit integers.
+    """The MinHash signature of the text's shingles: SIGNATURE_SIZE unsigned 32-bit integers,
+    min over shingles of ((a * v + b) mod 2^61 - 1) & 0xFFFFFFFF for each hash function (a, b).
 
     Args:
         text: cleaned article text (CleanDoc.text).
     Returns:
         The signature; a text without words gets all-ones values.
     """
-    values = [
-        int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
-        for s in shingles(text)
-    ]
-    if not values:
+    values = np.fromiter(
+        (
+            int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+            for s in shingles(text)
+        ),
+        dtype=np.uint64,
+    )
+    if not values.size:
         return (_MASK32,) * SIGNATURE_SIZE
-    return tuple(min((a * v + b) % _PRIME for v in values) & _MASK32 for a, b in _HASHES)
+    lowest = np.full(SIGNATURE_SIZE, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, values.size, _CHUNK):
+        chunk = _mod_p(values[start : start + _CHUNK])
+        lowest = np.minimum(lowest, _mod_p(_times_a(chunk) + _B).min(axis=1))
+    return tuple(int(x) for x in lowest & np.uint64(_MASK32))
+
+
+def _mod_p(x: np.ndarray) -> np.ndarray:
+    """x mod (2^61 - 1) for uint64 x: 2^61 is 1 modulo the prime, so the high bits fold down."""
+    x = (x & _P) + (x >> np.uint64(61))
+    x = (x & _P) + (x >> np.uint64(61))
+    return np.where(x >= _P, x - _P, x)
+
+
+def _times_a(v: np.ndarray) -> np.ndarray:
+    """(a * v) mod (2^61 - 1) for every hash's a and every v < 2^61, exactly, in uint64: with
+    a = ah 2^31 + al and v = vh 2^31 + vl, a v = ah vh 2^62 + (ah vl + al vh) 2^31 + al vl, where
+    2^62 is 2 and 2^61 is 1 modulo the prime; no partial sum reaches 2^64."""
+    v_high, v_low = v >> np.uint64(31), v & _LOW31
+    middle = _A_HIGH * v_low + _A_LOW * v_high  # < 2^62; its 2^31 multiple folds at bit 30
+    folded_middle = (middle >> np.uint64(30)) + ((middle & _LOW30) << np.uint64(31))
+    return _mod_p(np.uint64(2) * (_A_HIGH * v_high) + folded_middle + _mod_p(_A_LOW * v_low))
 
 
 def similarity(first: tuple[int, ...], second: tuple[int, ...]) -> float:
