@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 import trafilatura
 
-from ingest.clean import clean_document
+from ingest.clean import clean_document, read_page
 from ingest.clean.html import (
+    Page,
     collapse_space,
     collapse_whitespace,
     extract_html,
@@ -308,3 +309,10 @@ def test_a_story_paragraph_left_loose_in_its_container_is_extracted():
     loose = "The flag code has guidelines for the treatment of the flag but sets no punishment."
     html = page(extra=f"<div class='figure'><img src='a.jpg'></div>{loose}")
     assert loose in extract_html(html, TODAY).text.splitlines()
+
+
+def test_read_page_takes_the_byline_above_the_first_paragraph_the_page_breaks_over_lines():
+    first = "CAIRO — Gunmen opened fire at a museum on Wednesday, killing at least 19 people."
+    lines = ("Comments", "By Erin Lamb", "March 18 at 3:57 PM", first[:52], first[52:])
+    page = Page(first, "Attack at museum", "Username", None, None, lines)
+    assert read_page(page, TODAY).author == "Erin Lamb"

@@ -31,6 +31,10 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # The headline repeated at the top of the article text (trafilatura keeps the <h1>) is dropped
 # when it is among this many first kept lines.
 TITLE_SEARCH_LINES = 3
+# A page line this long that begins the article's first paragraph marks where the article starts
+# when the page breaks that paragraph over lines; shorter ones (a dateline alone) could begin
+# other paragraphs. Set on the real pages (bench/cleaning_real.py, byline and date accuracy).
+HEAD_LINE_MIN_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,19 +113,28 @@ def read_page(page: Page, today: date) -> Article:
     article = read_article(page.text, today, title=page.title, author=author, extracted=True)
     lines = list(page.lines)
     masthead = lines[: lines.index(page.title)] if page.title in lines else []
-    first = article.text.split("\n\n", 1)[0]
-    head = lines[: lines.index(first)] if first in lines else []  # masthead, headline, byline
+    head = _page_head(lines, article.text.split("\n\n", 1)[0])
     after_title = head.index(page.title) + 1 if page.title in head else len(head)
     return Article(
         text=article.text,
         title=page.title or article.title,
-        author=author or article.author,
+        author=author or article.author or author_from_lines(head),
         site=clean_site(page.site) or site_from_lines(lines, masthead),
         published_date=page.published_date
         or article.published_date
         or date_from_lines(head, None, today, guess_language(article.text), after_title),
         removed=article.removed,
     )
+
+
+def _page_head(lines: list[str], first: str) -> list[str]:
+    """The page's visible lines above the article's first paragraph (masthead, headline, byline,
+    stamp): up to the line that is that paragraph, or that begins it when the page breaks it over
+    lines; [] when no line does."""
+    for i, line in enumerate(lines):
+        if line == first or (len(line.split()) >= HEAD_LINE_MIN_WORDS and first.startswith(line)):
+            return lines[:i]
+    return []
 
 
 def read_article(
