@@ -30,6 +30,7 @@ from ingest.annotate.numbers import (
 from ingest.annotate.units import fused_unit
 
 NOT_QUANTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+DATES_KEY = "dates"  # the date finder's span group (ingest_date_finder runs before this one)
 _NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON"})
 _AGE_CUES = (
     "age of",
@@ -126,6 +127,7 @@ _TIME_WORDS = frozenset(
         "pm",
     ]
 )
+_TIME_RANGE_JOINERS = frozenset({"-", "–", "to", "or"})
 _ZERO_ADJECTIVES = frozenset({"other", "new", "additional", "further", "more"})
 _RANGE_JOINERS = frozenset({"-", "–", "—", "to", "in"})
 # Fraction words that are also ordinals ("a third of", but "the third straight year").
@@ -195,9 +197,10 @@ def find_quantities(doc: Doc) -> list[Span]:
 def _blocked_tokens(doc: Doc) -> set[int]:
     """Date parts (years, days of months, "five years ago"), ordinals and masked identifiers."""
     masks = masked_ranges(doc.text)
+    dated = [*doc.ents, *doc.spans.get(DATES_KEY, [])]  # the NER's and the date finder's
     blocked = {
         t.i
-        for ent in doc.ents
+        for ent in dated
         if ent.label_ in NOT_QUANTITY_LABELS
         for t in ent
         if _is_date_part(t, ent)
@@ -252,7 +255,15 @@ def _is_date_part(token: Token, ent: Span) -> bool:
     neighbours = [doc[i].lower_.rstrip(".") for i in (before, token.i + 1) if 0 <= i < len(doc)]
     if any(n in _MONTHS for n in neighbours):
         return True
-    return nxt in _TIME_WORDS and not _DURATION.match(ent.text)
+    after = token.i + 1
+    if (
+        after + 1 < len(doc)
+        and doc[after].lower_ in _TIME_RANGE_JOINERS
+        and doc[after + 1].like_num
+    ):
+        after += 2  # "three or four a.m.", "5-6 p.m.": the time word follows the range's far end
+    unit = doc[after].lower_ if after < len(doc) else ""
+    return unit in _TIME_WORDS and not _DURATION.match(ent.text)
 
 
 def is_year(token: Token) -> bool:
