@@ -58,6 +58,8 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "It is a felony to buy sex from a person under 18.",
         "The meeting starts at 3:30 p.m. on Monday.",
         "The crews arrived at two or three a.m., residents said.",  # a clock range
+        "Guests in room 101, on the left, complained.",  # a number labelling a common noun
+        "The camera uses the new processor 5 and a bigger screen.",
         "Posted 14 Mar, 2019",  # a date the NER cut short and the date finder found whole
         "A 16 and 17-year-old girl were trafficked.",
         "The clerk can be reached at (860) 253-6300, extension 4.",

@@ -127,6 +127,8 @@ _TIME_WORDS = frozenset(
         "pm",
     ]
 )
+# Parts of speech that end the noun phrase a number stands in.
+_PHRASE_ENDS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SCONJ"})
 _TIME_RANGE_JOINERS = frozenset({"-", "–", "to", "or"})
 _ZERO_ADJECTIVES = frozenset({"other", "new", "additional", "further", "more"})
 _RANGE_JOINERS = frozenset({"-", "–", "—", "to", "in"})
@@ -458,7 +460,11 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
         and prev.pos_ not in ("VERB", "ADP", "DET", "AUX")
     )
     # "Boeing 737 MAX 9 jets": a capitalised label before digits names a model even before a noun
-    return named_before and (after is None or after.pos_ != "NOUN" or prev.is_upper)
+    if named_before:
+        return after is None or after.pos_ != "NOUN" or prev.is_upper
+    # "book 5", "room 101", "digic 5 processor": a singular common noun labelled by the number
+    # that ends its phrase, rather than counting what follows
+    return prev.tag_ == "NN" and (after is None or after.pos_ in _PHRASE_ENDS)
 
 
 def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
