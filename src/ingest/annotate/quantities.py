@@ -46,7 +46,8 @@ _AGE_BOUNDS = frozenset({"under", "over"})
 _AGE_UNITS = frozenset({"years", "year", "months", "month", "weeks", "days"})
 # A length of time after these words dates something ("the third launch in two years", "return
 # to work within 48 hours"); it is no figure of its own.
-_TIME_REFERENCE_LEADS = frozenset({"in", "within"})
+# "in two years", "within 48 hours" place something; "every 6 months" repeats it.
+_TIME_REFERENCE_LEADS = frozenset({"in", "within", "every"})
 MAX_AGE = 120
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
@@ -499,8 +500,8 @@ def _names_years(digits: list[Token], after: Token | None) -> bool:
 
 
 def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
-    """ "in two years", "within 48 hours": a length of time that places something ("in less
-    than three years", with its cue, is a figure)."""
+    """ "in two years", "within 48 hours", "every 6 months": a length of time that places or
+    repeats something ("in less than three years", with its cue, is a figure)."""
     after = doc[num_end].lower_ if num_end < len(doc) else ""
     return (
         span.start > 0
