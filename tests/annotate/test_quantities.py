@@ -60,6 +60,7 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "The crews arrived at two or three a.m., residents said.",  # a clock range
         "Guests in room 101, on the left, complained.",  # a number labelling a common noun
         "She flies home to Ohio every 6 months or so.",  # a frequency
+        "The Tigers are 3-1 at home this season.",  # a score, not a range
         "The camera uses the new processor 5 and a bigger screen.",
         "Posted 14 Mar, 2019",  # a date the NER cut short and the date finder found whole
         "A 16 and 17-year-old girl were trafficked.",

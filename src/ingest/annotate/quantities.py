@@ -130,6 +130,7 @@ _TIME_WORDS = frozenset(
 )
 # Parts of speech that end the noun phrase a number stands in.
 _PHRASE_ENDS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SCONJ"})
+_SCORE = re.compile(r"^(\d{1,3})\s*[-–]\s*(\d{1,3})$")
 _TIME_RANGE_JOINERS = frozenset({"-", "–", "to", "or"})
 _ZERO_ADJECTIVES = frozenset({"other", "new", "additional", "further", "more"})
 _RANGE_JOINERS = frozenset({"-", "–", "—", "to", "in"})
@@ -499,6 +500,13 @@ def _names_years(digits: list[Token], after: Token | None) -> bool:
     return (short_end or all(is_year(t) for t in digits)) and not plural_after
 
 
+def _is_score(text: str) -> bool:
+    """ "is 4-0", "a 5-3 decision": two counts joined by a dash, the second no larger, is a
+    score or a tally; a range runs upwards ("3-5 years")."""
+    found = _SCORE.match(text)
+    return found is not None and int(found.group(2)) <= int(found.group(1))
+
+
 def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
     """ "in two years", "within 48 hours", "every 6 months": a length of time that places or
     repeats something ("in less than three years", with its cue, is a figure)."""
@@ -535,6 +543,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     if _defines_class(doc, span.start, num_end) or _refers_back(doc, span, num_start, num_end):
         return True
     if span.start == num_start and _is_time_reference(doc, span, num_end):
+        return True
+    if _is_score(doc[num_start:num_end].text):
         return True
     if _AGE_BAND_BEFORE.search(doc.text[max(0, span.start_char - 30) : span.start_char]):
         return True
