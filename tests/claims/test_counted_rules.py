@@ -64,3 +64,42 @@ def test_a_person_the_parse_made_an_object_is_not_counted():
     )
     noun, _ = counted_and_unit(doc[5:7])
     assert noun is not None and noun.text == "rate"
+
+
+def test_a_figure_after_of_is_the_value_of_the_noun_before_it_whatever_the_parse():
+    # "Finalists were awarded grants of 4,000 dollars each.": the parse hung "dollars" on the
+    # verb, yet the figure is the value of "grants"
+    doc = parsed(
+        [
+            ("Finalists", 2, "nsubj:pass", "NOUN"),
+            ("were", 2, "aux:pass", "AUX"),
+            ("awarded", 2, "ROOT", "VERB"),
+            ("grants", 2, "obj", "NOUN"),
+            ("of", 6, "case", "ADP"),
+            ("4,000", 6, "nummod", "NUM"),
+            ("dollars", 2, "obl", "NOUN"),
+            ("each", 2, "advmod", "ADV"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "O", "O", "B-MONEY", "I-MONEY", "O", "O"],
+    )
+    noun, _ = counted_and_unit(doc[5:6])
+    assert noun is not None and noun.text == "grants"
+
+
+def test_a_statistic_or_a_number_before_of_is_not_what_the_figure_is_the_value_of():
+    # "It saw a high of 60", "It saw one of 60": no noun owns the figure
+    for owner, pos in (("high", "NOUN"), ("one", "NUM")):
+        doc = parsed(
+            [
+                ("It", 1, "nsubj", "PRON"),
+                ("saw", 1, "ROOT", "VERB"),
+                (owner, 1, "obj", pos),
+                ("of", 4, "case", "ADP"),
+                ("60", 2, "nmod", "NUM"),
+                (".", 1, "punct", "PUNCT"),
+            ],
+            ["O", "O", "O", "O", "B-CARDINAL", "O"],
+        )
+        noun, _ = counted_and_unit(doc[4:5])
+        assert noun is None or noun.text != owner

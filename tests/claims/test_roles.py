@@ -56,6 +56,9 @@ def counted(nlp, text: str) -> str | None:
         ("By March the Dow had fallen to 825.", "Dow"),
         # the value of the noun a measure belongs to, never the unit ("mph")
         ("The storm had gusts of 60 mph across the region.", "gusts"),
+        # a figure right after "of" is the value of the noun before it
+        ("Each of the finalists will receive awards of 2,500 from the foundation.", "awards"),
+        ("The ferry reached speeds of nearly 40 knots during the trial.", "speeds"),
     ],
 )
 def test_counted_thing(nlp, text, expected):

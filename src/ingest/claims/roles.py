@@ -181,7 +181,11 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     if noun is None:
         # either end of a range may hang on the noun: "fines of $50 to $75"
         ends = [anchor, *(t for t in span if t.i != anchor.i and not _inside(t.head, span))]
-        found = next(filter(None, map(_modified_noun, ends)), None) or _copula_subject(anchor)
+        found = (
+            next(filter(None, map(_modified_noun, ends)), None)
+            or _of_phrase_owner(span, unit)
+            or _copula_subject(anchor)
+        )
         if found is None and unit not in TIME_UNITS:
             found = _subject_noun(anchor)
         return (_compound_head(found) if found is not None else None), unit
@@ -244,6 +248,27 @@ def _modified_noun(token: Token) -> Token | None:
     ):
         return head
     return None
+
+
+def _of_phrase_owner(span: Span, unit: str | None) -> Token | None:
+    """ "prizes of 12,000", "winds of about 240 km an hour": a figure right after "of" is the
+    value of the noun before it, read from the words whatever the parse attached it to; not a
+    statistic's or container's name ("a high of", "a total of"), a number or fraction ("one of
+    four"), or a length of time's owner ("a sentence of 10 years")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or unit in TIME_UNITS:
+        return None
+    owner = doc[span.start - 2]
+    if (
+        owner.pos_ != "NOUN"
+        or owner.lower_ in STATISTIC_NOUNS | CONTAINER_NOUNS
+        or is_number_word(owner.lower_)
+        or owner.lower_ in FRACTIONS
+        or _is_rate_word(owner)
+        or _measure_unit(owner) is not None
+    ):
+        return None
+    return owner
 
 
 def _copula_subject(token: Token) -> Token | None:
