@@ -59,6 +59,10 @@ def counted(nlp, text: str) -> str | None:
         # a figure right after "of" is the value of the noun before it
         ("Each of the finalists will receive awards of 2,500 from the foundation.", "awards"),
         ("The ferry reached speeds of nearly 40 knots during the trial.", "speeds"),
+        # a copula's predicate completing another verb has that verb's subject
+        ("Turnout is projected to be about 62 percent.", "Turnout"),
+        ("The new school's enrollment is expected to be 1,200.", "enrollment"),
+        ("The final bill is likely to be $4.5 million.", "final bill"),
     ],
 )
 def test_counted_thing(nlp, text, expected):

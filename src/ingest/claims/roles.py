@@ -274,7 +274,8 @@ def _of_phrase_owner(span: Span, unit: str | None) -> Token | None:
 def _copula_subject(token: Token) -> Token | None:
     """The subject of the copular clause the figure is predicate of: "the fare is $1.75" -> fare,
     "the rate is down 0.4 points" -> rate (UD makes the predicate the head of subject and copula;
-    the parse may make "down" the predicate instead)."""
+    the parse may make "down" the predicate instead); a predicate completing another verb has
+    that verb's subject ("the amount is expected to be $16 billion" -> amount)."""
     for _ in range(2):
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ != "JJR"):
             return None  # "36 percent effective" describes, it does not count
@@ -282,6 +283,8 @@ def _copula_subject(token: Token) -> Token | None:
         for node in (token, *adverbs):
             children = list(node.children)
             if any(c.dep_ == "cop" for c in children):
+                if node.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in children):
+                    children = list(node.head.children)  # "is expected to be 16 billion"
                 return next(
                     (c for c in children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")),
                     None,
