@@ -103,3 +103,21 @@ def test_a_statistic_or_a_number_before_of_is_not_what_the_figure_is_the_value_o
         )
         noun, _ = counted_and_unit(doc[4:5])
         assert noun is None or noun.text != owner
+
+
+def test_a_common_noun_the_figure_counts_is_counted_even_inside_an_organisation_name():
+    # "The service carries over 9,000 Forums.": the NER read "Forums" as an organisation
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("service", 2, "nsubj", "NOUN"),
+            ("carries", 2, "ROOT", "VERB"),
+            ("over", 4, "advmod", "ADV"),
+            ("9,000", 5, "nummod", "NUM"),
+            ("Forums", 2, "obj", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-CARDINAL", "I-CARDINAL", "B-ORG", "O"],
+    )
+    noun, _ = counted_and_unit(doc[3:5])
+    assert noun is not None and noun.text == "Forums"

@@ -148,7 +148,8 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
 
 
 def counts_nothing(noun: Token) -> bool:
-    """Never the counted thing: a distributive ("$1,500 apiece"), a named actor other than the
+    """Never the counted thing: a distributive ("$1,500 apiece"), a named actor (a proper noun;
+    a common noun the NER ran a name across still counts: "100,000 Newsgroups") other than the
     subject whose value the figure is ("the rate at Central Montana Medical Center is 22%", but
     "the Dow had fallen to 825"), a unit or currency word ("66.80 dollars", "72,000
     bpd plant"), a number or fraction word ("Three-quarters (74%) of respondents"), or a date
@@ -156,7 +157,11 @@ def counts_nothing(noun: Token) -> bool:
     lower = noun.lower_
     return (
         lower in _DISTRIBUTIVES
-        or (noun.ent_type_ in _NAMED_ACTORS and noun.dep_ not in SUBJECT_DEPS)
+        or (
+            noun.ent_type_ in _NAMED_ACTORS
+            and noun.pos_ == "PROPN"
+            and noun.dep_ not in SUBJECT_DEPS
+        )
         or (noun.ent_type_ in ("DATE", "TIME") and not _counts_days(noun))
         or (_measure_unit(noun) is not None and not _counts_days(noun))
         or is_number_word(lower)
