@@ -63,6 +63,9 @@ def counted(nlp, text: str) -> str | None:
         ("Turnout is projected to be about 62 percent.", "Turnout"),
         ("The new school's enrollment is expected to be 1,200.", "enrollment"),
         ("The final bill is likely to be $4.5 million.", "final bill"),
+        # a verb of valuation: its passive subject, or the noun its participle describes
+        ("The annual catch is capped at 4,000 tons.", "annual catch"),
+        ("Seats priced at $45 sold out in minutes.", "Seats"),
     ],
 )
 def test_counted_thing(nlp, text, expected):

@@ -51,7 +51,19 @@ TRANSITIVE_VERBS = frozenset(
         "trimmed",
         "slash",
         "slashed",
+        "price",
+        "priced",
+        "cap",
+        "capped",
+        "limit",
+        "limited",
     ]
+)
+# Verbs that put a value on what they describe: in a participle phrase the figure is the value
+# of the noun it modifies ("homes valued at $300,000"; not "the fee raised $650,000", which the
+# parse may also make a participle).
+VALUATION_VERBS = frozenset(
+    """estimate estimated value valued price priced peg pegged cap capped limit limited""".split()
 )
 _RATE_WORDS = frozenset({"percent", "%", "points", "point", "times", "cents"})
 TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
@@ -312,6 +324,8 @@ def _subject_noun(token: Token) -> Token | None:
     if obj is not None:
         return obj
     if _in(verb, TRANSITIVE_VERBS):
+        if _in(verb, VALUATION_VERBS) and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            return verb.head  # "fillets priced at $16.99 a pound", "damage estimated at $2 million"
         return _child(verb, {"nsubj:pass"}, token)
     subject = _child(verb, SUBJECT_DEPS, token)
     if subject is None and verb.dep_ == "xcomp":  # "the deficit is expected to total $1 trillion"
