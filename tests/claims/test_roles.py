@@ -66,6 +66,10 @@ def counted(nlp, text: str) -> str | None:
         # a verb of valuation: its passive subject, or the noun its participle describes
         ("The annual catch is capped at 4,000 tons.", "annual catch"),
         ("Seats priced at $45 sold out in minutes.", "Seats"),
+        # a high or low is reached by what the clause moves: its object, else its subject
+        ("Heavy buying pushed the index to a record high of 5,210.", "index"),
+        ("Strong demand drove ticket sales to a peak of 80,000 in June.", "ticket sales"),
+        ("By March the reservoir had shrunk to a low of 41 percent.", "reservoir"),
     ],
 )
 def test_counted_thing(nlp, text, expected):

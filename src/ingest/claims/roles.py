@@ -91,6 +91,8 @@ CONTAINER_NOUNS = frozenset(
     {"number", "share", "percentage", "proportion", "count", "total", "amount", "majority"}
 )
 STATISTIC_NOUNS = frozenset({"average", "median", "mean", "high", "low", "peak"})
+# Statistics a thing reaches: their figure is the value of what the clause moves.
+EXTREME_NOUNS = frozenset({"high", "low", "peak", "record"})
 # An "of" complement further than this from its noun is a separate phrase, not part of the name.
 MAX_OF_DISTANCE = 3
 
@@ -201,6 +203,7 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
         found = (
             next(filter(None, map(_modified_noun, ends)), None)
             or _of_phrase_owner(span, unit)
+            or _extreme_owner(span)
             or _copula_subject(anchor)
         )
         if found is None and unit not in TIME_UNITS:
@@ -286,6 +289,21 @@ def _of_phrase_owner(span: Span, unit: str | None) -> Token | None:
     ):
         return None
     return owner
+
+
+def _extreme_owner(span: Span) -> Token | None:
+    """ "took the Dow to a record high of 1051", "the Dow had sunk to a low of 577": a high or low
+    is reached by what its clause moves, the verb's object, else its subject."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return None
+    extreme = doc[span.start - 2]
+    if extreme.lower_ not in EXTREME_NOUNS:
+        return None
+    verb = clause_head(extreme)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _child(verb, {"obj"}, extreme) or _child(verb, SUBJECT_DEPS, extreme)
 
 
 def _copula_subject(token: Token) -> Token | None:
