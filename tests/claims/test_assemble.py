@@ -255,3 +255,14 @@ def test_an_exact_share_in_brackets_keeps_its_own_bound(nlp):
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     claims = {c.quantity_text: c for c in claims_from_paragraphs(paragraphs, "doc", PUBLISHED)}
     assert (claims["74%"].bound, claims["74%"].counted) == ("exact", "respondents")
+
+
+def test_others_count_what_the_figure_before_them_counted(nlp):
+    text = (
+        "The crash injured 14 passengers on the bus. Four others were treated at the scene."
+        "\n\nNine others walked away unhurt."
+    )
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted["Four"] == "passengers"
+    assert counted["Nine"] is None  # no figure before it in its paragraph

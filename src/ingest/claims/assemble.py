@@ -54,6 +54,8 @@ _SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
 DOCUMENT_NOUNS = frozenset(
     {"study", "report", "survey", "audit", "analysis", "review", "paper", "law"}
 )
+# Nouns that only point back to what an earlier figure counts ("11 people ... 200 others").
+ANAPHORIC_NOUNS = frozenset({"others", "other", "more"})
 # Bounds that make a figure a threshold when a share of a group is the subject of its clause.
 _THRESHOLD_BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 
@@ -99,6 +101,10 @@ def claims_from_paragraphs(
             check(budget, "claims")
             claim = _claim(span, doc_id, published, place, speakers, para.offset, previous)
             if claim is not None:
+                if claim.counted is not None and claim.counted.lower() in ANAPHORIC_NOUNS:
+                    claim = replace(claim, counted=None)  # "three others": others of what?
+                    if len(claims) > first:
+                        elliptical.add(claim.claim_id)
                 if len(claims) > first and outer_token(span).dep_ in SUBJECT_DEPS:
                     elliptical.add(claim.claim_id)
                 if prev is not None and last_span is not None and restates(span, last_span):
@@ -136,8 +142,9 @@ def inherit_counted(claims: list[Claim], elliptical: set[str]) -> list[Claim]:
     """A figure with nothing counted takes what the sentence's previous figure of the same unit
     counts: "28 homicides last year, up from 20 in 2015, while New Haven had 13" -> homicides;
     so does a percentage change of it: "2,081 children in care, down 7 percent" -> children, and
-    a figure standing alone as a subject (claim ids in elliptical) what the paragraph's figure
-    before it counts: "19 kids have been missing since 1974. Three were listed since 2014."."""
+    a figure standing alone as a subject or counting "others" (claim ids in elliptical) what the
+    paragraph's figure before it counts: "19 kids have been missing since 1974. Three were
+    listed since 2014.", "sickened 11 people ... 200 others may have been exposed"."""
     out: list[Claim] = []
     for claim in claims:
         prev = out[-1] if out else None
