@@ -109,3 +109,15 @@ def test_counted_never_a_unit_number_word_or_date(nlp, text, figure):
     span = next(s for s in doc.spans["quantities"] if s.text == figure)
     noun, _ = counted_and_unit(span)
     assert noun is None or noun.lower_ not in ("dollars", "bpd", "quarters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new chip runs about eight times faster than the old one.",
+        "Girls were three times more likely to be referred.",
+    ],
+)
+def test_a_multiple_in_a_comparison_counts_nothing_and_is_in_times(nlp, text):
+    doc = nlp(text)
+    assert counted_and_unit(doc.spans["quantities"][0]) == (None, "times")

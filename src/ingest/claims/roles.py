@@ -192,7 +192,7 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     if noun is not None and (_measure_unit(noun) or _is_rate_word(noun)):
         unit = _measure_unit(noun)
         if noun.lower_ == "times":
-            return None, unit  # "four times as likely" compares groups, it counts neither
+            return None, "times"  # "four times as likely" compares groups, it counts neither
         of = next((c for c in noun.rights if _is_of_nmod(c)), None)
         if of is not None:
             return of, unit
@@ -224,8 +224,11 @@ def _has_case_word(token: Token, word: str) -> bool:
 def _is_rate_word(noun: Token) -> bool:
     """ "percent", "points"; "times" only in comparisons ("four times as likely")."""
     if noun.lower_ == "times":
-        nxt = noun.doc[noun.i + 1].lower_ if noun.i + 1 < len(noun.doc) else ""
-        return nxt in ("as", "more", "higher", "greater", "the", "that")
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        return nxt is not None and (
+            nxt.lower_ in ("as", "more", "higher", "greater", "the", "that")
+            or nxt.tag_ in ("JJR", "RBR")  # "ten times faster"
+        )
     return noun.lower_ in _RATE_WORDS
 
 
