@@ -204,6 +204,13 @@ def test_a_percentage_change_counts_what_the_figure_before_it_counts(nlp):
             "13 percent",
             (date(2016, 1, 1), date(2016, 12, 31)),
         ),
+        # a date written before a noun names that thing, not the figure's period
+        ("The March 3 inspection found 14 violations at the plant.", "14", (None, None)),
+        (
+            "Inspectors found 14 violations at the plant on March 3.",
+            "14",
+            (date(2016, 3, 3), date(2016, 3, 3)),
+        ),
     ],
 )
 def test_time_scope_of_the_figure(nlp, text, figure, scope):

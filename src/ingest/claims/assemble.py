@@ -353,8 +353,23 @@ def _is_comparison_base(doc: Doc, start: int, end: int, words: list[str]) -> boo
 def _dates_a_document(ent: Span) -> bool:
     """ "a 2019 study found ...": the year the study appeared, not the period its figures cover."""
     root = ent.root
+    if root.dep_ in ("amod", "compound", "nummod") and root.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return True
+    return _names_a_thing(ent)
+
+
+def _names_a_thing(ent: Span) -> bool:
+    """ "the February 26th test", "the March 3 storage sheet": a date written before a noun as
+    its modifier names that thing (an event, a document), not the period of a figure."""
+    root, head = ent.root, ent.root.head
     return (
-        root.dep_ in ("amod", "compound", "nummod") and root.head.lemma_.lower() in DOCUMENT_NOUNS
+        root.dep_ in ("compound", "amod")
+        and head.pos_ == "NOUN"
+        and head.i == ent.end
+        and head.ent_type_ not in ("DATE", "TIME")
+        and not any(t.is_digit and len(t.text) == 4 for t in ent)  # "the 2019 season" is a year
+        and ent.label_ != "SET"
+        and is_calendar_date(ent.text)  # not "daily boardings", which recur
     )
 
 
