@@ -121,3 +121,26 @@ def test_a_common_noun_the_figure_counts_is_counted_even_inside_an_organisation_
     )
     noun, _ = counted_and_unit(doc[3:5])
     assert noun is not None and noun.text == "Forums"
+
+
+def test_an_infinitive_completing_a_predicate_takes_the_predicate_s_subject():
+    # "The toll is on track to hit $9 billion.": the parse hangs "hit" on "track" as a clause
+    # describing it, and "track" is the noun right before the verb, yet the toll hits the figure
+    rows = [
+        ("The", 1, "det", "DET", "DT"),
+        ("toll", 4, "nsubj", "NOUN", "NN"),
+        ("is", 4, "cop", "AUX", "VBZ"),
+        ("on", 4, "case", "ADP", "IN"),
+        ("track", 4, "ROOT", "NOUN", "NN"),
+        ("to", 6, "mark", "PART", "TO"),
+        ("hit", 4, "acl", "VERB", "VB"),
+        ("$", 6, "obj", "SYM", "$"),
+        ("9", 9, "compound", "NUM", "CD"),
+        ("billion", 7, "nummod", "NUM", "CD"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    words, heads, deps, pos, tags = map(list, zip(*rows, strict=True))
+    ents = ["O"] * 7 + ["B-MONEY", "I-MONEY", "I-MONEY", "O"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    noun, _ = counted_and_unit(doc[7:10])
+    assert noun is not None and noun.text == "toll"

@@ -349,7 +349,8 @@ def _subject_noun(token: Token) -> Token | None:
             return verb.head  # "fillets priced at $16.99 a pound", "damage estimated at $2 million"
         return _child(verb, {"nsubj:pass"}, token)
     subject = _child(verb, SUBJECT_DEPS, token)
-    if subject is None and verb.dep_ == "xcomp":  # "the deficit is expected to total $1 trillion"
+    if subject is None and (verb.dep_ == "xcomp" or _completes_predicate(verb)):
+        # "the deficit is expected to total $1 trillion", "the cost is on track to hit $390 billion"
         subject = _child(verb.head, SUBJECT_DEPS, token)
     if subject is not None:
         return subject
@@ -361,6 +362,16 @@ def _subject_noun(token: Token) -> Token | None:
             if t.pos_ == "NOUN" and t.i != token.i and t.ent_type_ != "PERSON"
         ),
         None,
+    )
+
+
+def _completes_predicate(verb: Token) -> bool:
+    """ "on track to hit", "likely to reach": an infinitive completing a copula's predicate, which
+    the parse hangs on the predicate as a clause describing it."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "cop" for c in verb.head.children)
     )
 
 
