@@ -144,3 +144,26 @@ def test_an_infinitive_completing_a_predicate_takes_the_predicate_s_subject():
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
     noun, _ = counted_and_unit(doc[7:10])
     assert noun is not None and noun.text == "toll"
+
+
+def test_the_noun_right_before_a_copula_left_without_subject_is_its_subject():
+    # "... the economy was weak and mortgage rates were near 3 percent": the parse hung "rates"
+    # on "economy" and gave the copula's predicate no subject
+    doc = parsed(
+        [
+            ("the", 1, "det", "DET"),
+            ("economy", 3, "nsubj", "NOUN"),
+            ("was", 3, "cop", "AUX"),
+            ("weak", 3, "ROOT", "ADJ"),
+            ("and", 6, "cc", "CCONJ"),
+            ("mortgage", 6, "compound", "NOUN"),
+            ("rates", 1, "conj", "NOUN"),
+            ("were", 10, "cop", "AUX"),
+            ("near", 10, "case", "ADP"),
+            ("3", 10, "nummod", "NUM"),
+            ("percent", 3, "conj", "NOUN"),
+        ],
+        ["O"] * 8 + ["B-PERCENT", "I-PERCENT", "I-PERCENT"],
+    )
+    noun, _ = counted_and_unit(doc[8:11])
+    assert noun is not None and noun.text == "rates"

@@ -320,13 +320,14 @@ def _copula_subject(token: Token) -> Token | None:
         adverbs = [c for c in token.children if c.dep_ in ("case", "advmod")]
         for node in (token, *adverbs):
             children = list(node.children)
-            if any(c.dep_ == "cop" for c in children):
+            cop = next((c for c in children if c.dep_ == "cop"), None)
+            if cop is not None:
                 if node.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in children):
                     children = list(node.head.children)  # "is expected to be 16 billion"
                 return next(
                     (c for c in children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")),
                     None,
-                )
+                ) or _noun_before(cop)
         token = token.head
     return None
 
@@ -363,6 +364,19 @@ def _subject_noun(token: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _noun_before(cop: Token) -> Token | None:
+    """ "..., and interest rates were near zero": the common noun right before a copula the parse
+    left without a subject (it hung the noun elsewhere) is the subject."""
+    before = cop.doc[cop.i - 1] if cop.i > cop.sent.start else None
+    if before is None or any(
+        c.dep_ in SUBJECT_DEPS and c.pos_ != "VERB" for c in cop.head.children
+    ):
+        return None  # "it was 5": a pronoun subject
+    if before.pos_ == "NOUN" and before.ent_type_ not in ("DATE", "TIME"):
+        return before
+    return None
 
 
 def _completes_predicate(verb: Token) -> bool:
