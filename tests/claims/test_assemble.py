@@ -163,6 +163,13 @@ def test_a_percentage_change_counts_what_the_figure_before_it_counts(nlp):
     assert counted == {"2,081": "children", "7 percent": "children"}
 
 
+def test_a_share_compared_with_the_figure_before_counts_what_it_counts(nlp):
+    text = "Shelters took in 4,200 dogs last year, 15 percent fewer than in 2019."
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted == {"4,200": "dogs", "15 percent": "dogs"}
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "scope"),
     [

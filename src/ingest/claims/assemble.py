@@ -40,6 +40,11 @@ QUANTITIES_KEY = "quantities"
 _CHANGE_CUE = re.compile(
     r"(?:\b(?:up|down)|\ban? (?:increase|decrease|rise|drop|decline) of),?\s*$", re.I
 )
+# "..., nearly 50 percent more than in 2017": a share compared with the figure before it.
+_COMPARED_CUE = re.compile(
+    r"\s*(?:percent|%|percentage points?)?\s*(?:more|less|higher|lower|fewer|greater|above|below)\b",
+    re.I,
+)
 # Words before a DATE entity that belong to the time phrase ("since", "its inception in").
 TIME_LEFT_CONTEXT = 6
 # A date entity holding the figure itself ("11 days") that names no period loses to a period
@@ -165,11 +170,13 @@ def inherit_counted(claims: list[Claim], elliptical: set[str]) -> list[Claim]:
 
 
 def _changes_previous(claim: Claim) -> bool:
-    """ "..., down 7 percent", "an increase of 12 percent": a relative change of the figure before."""
+    """ "..., down 7 percent", "an increase of 12 percent", "..., 15 percent fewer than in 2019":
+    a relative change of the figure before."""
     if claim.unit not in ("percent", "percentage points"):
         return False
-    before = claim.sentence[: claim.sentence.find(claim.quantity_text)]
-    return _CHANGE_CUE.search(before) is not None
+    at = claim.sentence.find(claim.quantity_text)
+    after = claim.sentence[at + len(claim.quantity_text) :]
+    return _CHANGE_CUE.search(claim.sentence[:at]) is not None or bool(_COMPARED_CUE.match(after))
 
 
 def _claim(
