@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from ingest.claims.roles import counted_and_unit
+from ingest.claims.roles import counted_and_unit, phrase
 
 VOCAB = spacy.blank("en").vocab
 
@@ -167,3 +167,20 @@ def test_the_noun_right_before_a_copula_left_without_subject_is_its_subject():
     )
     noun, _ = counted_and_unit(doc[8:11])
     assert noun is not None and noun.text == "rates"
+
+
+def test_a_noun_run_the_parse_split_counts_its_last_noun_and_keeps_the_whole_run():
+    # "Divers counted 12 sea turtles.": the parse hung the figure on "sea" and split the run
+    rows = [
+        ("Divers", 1, "nsubj", "NOUN", "NNS"),
+        ("counted", 1, "ROOT", "VERB", "VBD"),
+        ("12", 3, "nummod", "NUM", "CD"),
+        ("sea", 4, "nsubj", "NOUN", "NN"),
+        ("turtles", 1, "obj", "NOUN", "NNS"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    words, heads, deps, pos, tags = map(list, zip(*rows, strict=True))
+    ents = ["O", "O", "B-CARDINAL", "O", "O", "O"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    noun, _ = counted_and_unit(doc[2:3])
+    assert noun is not None and phrase(noun, doc[2:3]) == "sea turtles"

@@ -25,7 +25,7 @@ def counted(nlp, text: str) -> str | None:
         ("The average rent is now $1,650, the agency said.", "average rent"),
         ("Property taxes are 3 percent higher than last year.", "Property taxes"),
         # the object of a transitive verb of change, the passive subject of an estimate
-        ("The city cut its police overtime budget by 12 percent.", "overtime budget"),
+        ("The city cut its police overtime budget by 12 percent.", "police overtime budget"),
         ("The cost of the project is estimated at $14 million.", "cost of the project"),
         # the subject of an intransitive verb of change
         ("Home sales fell 9 percent in October.", "Home sales"),

@@ -107,7 +107,7 @@ def counted_noun(span: Span) -> Token | None:
         and not _inside(head, span)
         and not _dates_or_divides(head, num)
     ):
-        return _past_hyphen(head)
+        return _noun_run_end(_past_hyphen(head))
     of_noun = next(
         (c for t in span for c in t.children if _is_of_nmod(c) and not _inside(c, span)), None
     )
@@ -132,6 +132,22 @@ def _dates_or_divides(noun: Token, num: Token) -> bool:
     if noun.ent_type_ in ("DATE", "TIME") and num.ent_type_ not in ("DATE", "TIME"):
         return True
     return any(c.lower_ in _PER_WORDS and num.i < c.i < noun.i for c in noun.children)
+
+
+def _noun_run_end(token: Token) -> Token:
+    """ "140 pilot whales": a singular noun the figure hangs on, right before another common
+    noun, is a modifier of it, however the parse split the run; the run's last noun is counted."""
+    doc, i = token.doc, token.i
+    while (
+        doc[i].tag_ == "NN"
+        and i + 1 < len(doc)
+        and doc[i + 1].pos_ == "NOUN"
+        and doc[i + 1].ent_type_ not in ("DATE", "TIME")
+        and doc[i].whitespace_
+        and _measure_unit(doc[i]) is None
+    ):
+        i += 1
+    return doc[i]
 
 
 def _past_hyphen(token: Token) -> Token:
@@ -447,6 +463,9 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
     """Noun with compounds, adjectives and a close "of" complement ("child victims of human trafficking")."""
     left = [c for c in noun.lefts if c.dep_ in _MODIFIER_DEPS and c.pos_ != "NUM"]
     start = min([noun.i] + [c.left_edge.i for c in left])
+    doc = noun.doc
+    while start > 0 and doc[start - 1].tag_ == "NN" and doc[start - 1].whitespace_:
+        start -= 1  # a run of nouns the parse split ("pilot whales", "sockeye salmon")
     if outside is not None and start < outside.end <= noun.i:
         start = outside.end
     end = noun.i + 1
