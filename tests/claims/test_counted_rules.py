@@ -184,3 +184,23 @@ def test_a_noun_run_the_parse_split_counts_its_last_noun_and_keeps_the_whole_run
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
     noun, _ = counted_and_unit(doc[2:3])
     assert noun is not None and phrase(noun, doc[2:3]) == "sea turtles"
+
+
+def test_a_name_modifying_the_noun_after_the_figure_is_read_past():
+    # "The gown holds 4,000 tiny Swarovski crystals.": the parse hung the figure on the
+    # adjective and the NER took the brand for an organisation
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("gown", 2, "nsubj", "NOUN"),
+            ("holds", 2, "ROOT", "VERB"),
+            ("4,000", 4, "nummod", "NUM"),
+            ("tiny", 5, "amod", "ADJ"),
+            ("Swarovski", 2, "obj", "PROPN"),
+            ("crystals", 5, "appos", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-CARDINAL", "O", "B-ORG", "O", "O"],
+    )
+    noun, _ = counted_and_unit(doc[3:4])
+    assert noun is not None and noun.text == "crystals"

@@ -119,11 +119,24 @@ def counted_noun(span: Span) -> Token | None:
             break  # "$2,450 last year": the year dates the figure, it is not counted
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ == "NORP"):
             return _past_hyphen(token)  # "80 shooting victims", "480,000 registered Republicans"
+        if token.pos_ == "PROPN" and _names_a_kind(token):
+            continue  # "6,000 white Akoya pearls", "three Boeing freighters"
         if token.pos_ not in ("ADJ", "VERB", "ADV", "CCONJ") or token.dep_ in ("ROOT", "nsubj"):
             break
     if len(after) > 1 and after[0].lower_ == "in" and after[1].pos_ in ("NOUN", "ADJ"):
         return next((t for t in after[1:] if t.pos_ == "NOUN"), None)  # "$279,450 in restitution"
     return None
+
+
+def _names_a_kind(name: Token) -> bool:
+    """A proper noun that modifies a common noun after it, with only names between."""
+    doc = name.doc
+    for token in doc[name.i + 1 : min(len(doc), name.i + 4)]:
+        if token.pos_ == "NOUN":
+            return True
+        if token.pos_ != "PROPN":
+            return False
+    return False
 
 
 def _dates_or_divides(noun: Token, num: Token) -> bool:
