@@ -39,6 +39,9 @@ def _found(nlp, text):
         ("It was the 5,000-strong brigade.", ["5,000"]),
         ("There were no discernible pixels anywhere.", ["no"]),
         ("Crews replaced them in less than three years.", ["less than three"]),
+        # two whole numbers joined by "or", the second larger, are one estimate
+        ("Each boat carries two or three deckhands.", ["two or three"]),
+        ("The repairs took 10 or 12 days.", ["10 or 12"]),
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):

@@ -68,3 +68,8 @@ def test_parse_quantity_without_number_is_none(text):
 )
 def test_parse_number_words_and_scales(text, value):
     assert parse_number(text) == value
+
+
+def test_two_numbers_joined_by_or_read_as_a_range():
+    q = parse_quantity("two or three")
+    assert (q.value, q.value_high, q.bound) == (2, 3, "range")

@@ -374,10 +374,14 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
             end += 3
         elif words[0] == "-" and len(words) > 1 and words[1] in FRACTIONS:
             end += 2
-        elif (words[0] in _RANGE_JOINERS and nxt_num) or (
-            words[0] == "and"
-            and nxt_num
-            and _cue_before(doc, _past_currency(doc, start)) == "between"
+        elif (
+            (words[0] in _RANGE_JOINERS and nxt_num)
+            or (
+                words[0] == "and"
+                and nxt_num
+                and _cue_before(doc, _past_currency(doc, start)) == "between"
+            )
+            or (words[0] == "or" and nxt_num and _rises(doc[end - 1], doc[end + gap]))
         ):
             end += 1 + gap
         elif words[:2] == ["out", "of"] and end + 2 < len(doc) and _is_num(doc[end + 2]):
@@ -388,6 +392,19 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
         if tuple(t.lower_ for t in doc[end : end + len(tail)]) == tail:
             return end + len(tail)
     return end + 1 if end < len(doc) and doc[end].text == "+" else end
+
+
+def _rises(low: Token, high: Token) -> bool:
+    """ "four or five buyers", "10 or 12 days": an estimate given as two whole numbers, the second
+    the larger, is one figure (a range), not two."""
+    values = [_whole(t) for t in (low, high)]
+    return None not in values and values[0] < values[1]
+
+
+def _whole(token: Token) -> int | None:
+    """The value of a plain whole number, in digits or a word ("12", "five"), else None."""
+    text = token.lower_.replace(",", "")
+    return int(text) if text.isdigit() else UNITS.get(text)
 
 
 def _past_currency(doc: Doc, start: int) -> int:
