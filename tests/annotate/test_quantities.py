@@ -42,6 +42,9 @@ def _found(nlp, text):
         # two whole numbers joined by "or", the second larger, are one estimate
         ("Each boat carries two or three deckhands.", ["two or three"]),
         ("The repairs took 10 or 12 days.", ["10 or 12"]),
+        # an age past a life span or not in whole years is about a thing or a group
+        ("Some of the oaks in the park may be 600 years old.", ["600"]),
+        ("The average juror was 41.5 years old.", ["41.5"]),
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
@@ -95,6 +98,7 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "The panel meets again on Dec. 3-4 in Helena.",
         "Permits for buildings with five or more units fell.",
         "Most of the grants went to Tier 1 counties.",
+        "He was 45 years old when he retired.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):

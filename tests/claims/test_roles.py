@@ -70,6 +70,9 @@ def counted(nlp, text: str) -> str | None:
         ("Heavy buying pushed the index to a record high of 5,210.", "index"),
         ("Strong demand drove ticket sales to a peak of 80,000 in June.", "ticket sales"),
         ("By March the reservoir had shrunk to a low of 41 percent.", "reservoir"),
+        # the size a dimension adjective gives is the copula subject's
+        ("The median age of the fleet is 14.2 years old.", "median age of the fleet"),
+        ("The new sea wall is 12 feet high.", "new sea wall"),
     ],
 )
 def test_counted_thing(nlp, text, expected):

@@ -252,6 +252,8 @@ def _is_date_part(token: Token, ent: Span) -> bool:
     neighbours = [doc[i].lower_.rstrip(".") for i in (before, token.i + 1) if 0 <= i < len(doc)]
     if any(n in _MONTHS for n in neighbours):
         return True
+    if ent.text.lower().endswith("years old") and _age_of_a_thing(doc, token.i + 1):
+        return False  # "may be 2,000 years old": the NER's DATE holds a figure
     return nxt in _TIME_WORDS and not _DURATION.match(ent.text)
 
 
@@ -525,9 +527,23 @@ def _refers_back(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     )
 
 
+def _age_of_a_thing(doc: Doc, num_end: int) -> bool:
+    """ "may be 2,000 years old", "the average developer was 29.6 years old": an age past a human
+    life span or not in whole years, written as a predicate ("N years old", not "N-year-old"),
+    is a figure about a thing or a group, not a person's age."""
+    if num_end >= len(doc) or doc[num_end].lower_ not in ("years", "year"):
+        return False
+    text = doc[num_end - 1].text.replace(",", "")
+    try:
+        value = float(text)
+    except ValueError:
+        return False
+    return value > MAX_AGE or not value.is_integer()
+
+
 def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     """Years standing alone, a bare "one", and ages in definitions ("under 18") are not figures."""
-    if _AGE_TAIL.match(doc.text, span.end_char):
+    if _AGE_TAIL.match(doc.text, span.end_char) and not _age_of_a_thing(doc, num_end):
         return True
     if _is_name_number(doc, num_start, num_end) or _is_appositive_age(doc, num_start, num_end):
         return True

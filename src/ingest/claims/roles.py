@@ -90,6 +90,9 @@ VERB_DISTANCE = 3
 CONTAINER_NOUNS = frozenset(
     {"number", "share", "percentage", "proportion", "count", "total", "amount", "majority"}
 )
+# Adjectives a measure is the size of ("the average age was 29.6 years old", "the wall is 12
+# feet high"): the copula's subject is what is measured.
+DIMENSIONS = frozenset({"old", "long", "tall", "high", "wide", "deep", "thick", "heavy"})
 STATISTIC_NOUNS = frozenset({"average", "median", "mean", "high", "low", "peak"})
 # Statistics a thing reaches: their figure is the value of what the clause moves.
 EXTREME_NOUNS = frozenset({"high", "low", "peak", "record"})
@@ -344,7 +347,9 @@ def _copula_subject(token: Token) -> Token | None:
     the parse may make "down" the predicate instead); a predicate completing another verb has
     that verb's subject ("the amount is expected to be $16 billion" -> amount)."""
     for _ in range(2):
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ != "JJR"):
+        if token.pos_ in ("VERB", "AUX") or (
+            token.pos_ == "ADJ" and token.tag_ != "JJR" and token.lower_ not in DIMENSIONS
+        ):
             return None  # "36 percent effective" describes, it does not count
         adverbs = [c for c in token.children if c.dep_ in ("case", "advmod")]
         for node in (token, *adverbs):
