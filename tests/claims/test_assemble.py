@@ -211,6 +211,13 @@ def test_a_share_compared_with_the_figure_before_counts_what_it_counts(nlp):
             "13 percent",
             (date(2016, 1, 1), date(2016, 12, 31)),
         ),
+        # a past date a figure had been reached by is its period; a later one is a target
+        (
+            "By March the waiting list had grown to 1,200 families.",
+            "1,200",
+            (date(2016, 3, 1), date(2016, 3, 31)),
+        ),
+        ("The city hopes to plant 5,000 trees by 2030.", "5,000", (None, None)),
         # a date written before a noun names that thing, not the figure's period
         ("The March 3 inspection found 14 violations at the plant.", "14", (None, None)),
         (

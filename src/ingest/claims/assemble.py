@@ -345,7 +345,21 @@ def _scope_near(span: Span, found: list[_Found], published: date | None, previou
     _, signal, texts, first = min(candidates, key=lambda c: c[0])
     if not texts:
         return NO_SCOPE
-    return resolve_scope(signal, texts, published, direction_of(first) or "past", previous)
+    direction = direction_of(first)
+    if direction == "past" and signal.lower().split()[-1:] == ["by"]:
+        return _reached_by(signal, texts, published, previous)
+    return resolve_scope(signal, texts, published, direction or "past", previous)
+
+
+def _reached_by(signal: str, texts: list[str], published: date | None, previous: Scope) -> Scope:
+    """ "By March of '68 the Dow had fallen to 825": a past date the figure had been reached by
+    is the period it held in; one after publication is still a target ("by 2030")."""
+    scope = resolve_scope(
+        signal.rsplit(maxsplit=1)[0] if " " in signal else "", texts, published, "past", previous
+    )
+    if published is None or scope[1] is None or scope[1] > published:
+        return NO_SCOPE
+    return scope
 
 
 def _is_comparison_base(doc: Doc, start: int, end: int, words: list[str]) -> bool:
