@@ -218,6 +218,9 @@ def test_a_share_compared_with_the_figure_before_counts_what_it_counts(nlp):
             (date(2016, 3, 1), date(2016, 3, 31)),
         ),
         ("The city hopes to plant 5,000 trees by 2030.", "5,000", (None, None)),
+        # a discourse "now" names no period; "currently" is the publication date
+        ("The agency now runs 14 shelters across the state.", "14", (None, None)),
+        ("The agency currently runs 14 shelters across the state.", "14", (PUBLISHED, PUBLISHED)),
         # a date written before a noun names that thing, not the figure's period
         ("The March 3 inspection found 14 violations at the plant.", "14", (None, None)),
         (

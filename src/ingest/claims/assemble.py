@@ -257,6 +257,7 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
         if not _dates_a_document(f[0])
         and not _is_figure_year(f[0], span)
         and not _is_rate_or_length(f[0])
+        and f[0].text.lower() != "now"  # "it now has 11 stores": a discourse "now", no period
     ]
     clause = clause_head(span.root)
     in_clause = [f for f in found if clause_head(f[0].root).i == clause.i]
