@@ -218,6 +218,23 @@ def test_a_share_compared_with_the_figure_before_counts_what_it_counts(nlp):
             (date(2016, 3, 1), date(2016, 3, 31)),
         ),
         ("The city hopes to plant 5,000 trees by 2030.", "5,000", (None, None)),
+        # a date after a change's baseline ("up from X in 2014") is the baseline's, not the
+        # figure's before it; a coordinated figure keeps the date
+        (
+            "The median home price reached $412,000, up from $356,000 in 2014.",
+            "$412,000",
+            (None, None),
+        ),
+        (
+            "The median home price reached $412,000, up from $356,000 in 2014.",
+            "$356,000",
+            (date(2014, 1, 1), date(2014, 12, 31)),
+        ),
+        (
+            "The state recorded 120 homicides and 300 shootings in 2015.",
+            "120",
+            (date(2015, 1, 1), date(2015, 12, 31)),
+        ),
         # a discourse "now" names no period; "currently" is the publication date
         ("The agency now runs 14 shelters across the state.", "14", (None, None)),
         ("The agency currently runs 14 shelters across the state.", "14", (PUBLISHED, PUBLISHED)),

@@ -258,6 +258,7 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
         and not _is_figure_year(f[0], span)
         and not _is_rate_or_length(f[0])
         and f[0].text.lower() != "now"  # "it now has 11 stores": a discourse "now", no period
+        and not _dates_a_baseline_after(span, f[0])
     ]
     clause = clause_head(span.root)
     in_clause = [f for f in found if clause_head(f[0].root).i == clause.i]
@@ -299,6 +300,17 @@ def _joins(doc: Doc, first: Span, second: Span) -> bool:
         return False
     opener = doc[first.start - 1].lower_ if first.start > 0 else ""
     return between[0].lower_ != "and" or opener == "between"
+
+
+def _dates_a_baseline_after(span: Span, date_span: Span) -> bool:
+    """ "13 percent of spending, up from 6.6 percent in 2017": a date after a later figure that
+    is a change's starting point ("from") dates that baseline, not the figure before it."""
+    doc = span.doc
+    return any(
+        span.end <= q.start < date_span.start
+        and any(t.lower_ == "from" for t in doc[max(span.end, q.start - 2) : q.start])
+        for q in doc.spans[QUANTITIES_KEY]
+    )
 
 
 def _is_rate_or_length(date_span: Span) -> bool:
