@@ -235,6 +235,12 @@ def test_a_share_compared_with_the_figure_before_counts_what_it_counts(nlp):
             "120",
             (date(2015, 1, 1), date(2015, 12, 31)),
         ),
+        # a length written as a hyphened modifier names a kind, not a period
+        (
+            "Since the start of the year, the rate on a 30-year mortgage has climbed to 7.1 percent.",
+            "7.1 percent",
+            (date(2017, 1, 1), PUBLISHED),
+        ),
         # a discourse "now" names no period; "currently" is the publication date
         ("The agency now runs 14 shelters across the state.", "14", (None, None)),
         ("The agency currently runs 14 shelters across the state.", "14", (PUBLISHED, PUBLISHED)),

@@ -52,6 +52,8 @@ TIME_LEFT_CONTEXT = 6
 # ("is currently about six weeks, ..., down from nearly three months in the fall"). Set on the
 # labelled sets.
 OWN_DURATION_REACH = 3
+# A length written as one hyphened modifier ("10-year note", "24-hour shift") names a kind.
+_HYPHENED_LENGTH = re.compile(r"\S+-(?:year|month|week|day|hour|minute)s?", re.I)
 _RELATIVE_ADVERBS = frozenset({"earlier", "later", "before", "after"})
 _RANGE_WORDS = frozenset({"to", "through", "thru", "until", "and", "-", "–", "—"})
 _CHANGE_WORDS = frozenset({"up", "down", "increase", "decrease", "rise", "drop", "compared"})
@@ -318,8 +320,10 @@ def _is_rate_or_length(date_span: Span) -> bool:
     is no period of a figure."""
     doc, end = date_span.doc, date_span.end
     counted_from = end < len(doc) and doc[end].lower_ in _RELATIVE_ADVERBS  # "a year earlier"
-    return date_span.label_ == "SET" or (
-        len(date_span) == 2 and date_span[0].lower_ in ("a", "an", "per") and not counted_from
+    return (
+        date_span.label_ == "SET"
+        or (len(date_span) == 2 and date_span[0].lower_ in ("a", "an", "per") and not counted_from)
+        or _HYPHENED_LENGTH.fullmatch(date_span.text) is not None  # "the 10-year Treasury note"
     )
 
 
