@@ -30,6 +30,16 @@ def test_the_day_something_was_said_does_not_date_the_figure(nlp):
     assert scopes(nlp, text)["40"] == (None, None)
 
 
+def test_the_day_of_an_event_dates_the_figure_of_the_clause_it_governs(nlp):
+    text = "Gunmen attacked a bus on Tuesday, wounding 14 passengers."
+    assert scopes(nlp, text)["14"] == (date(2017, 1, 10), date(2017, 1, 10))
+
+
+def test_the_day_a_statement_was_made_does_not_date_what_it_reports(nlp):
+    text = "Officials disclosed Monday that the agency had hired 40 inspectors."
+    assert scopes(nlp, text)["40"] == (None, None)
+
+
 def test_since_clause_opens_the_period(nlp):
     text = (
         "Since Connecticut enacted the felony crime in 2013, there have been no arrests or "

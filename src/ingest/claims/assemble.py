@@ -58,6 +58,11 @@ _RELATIVE_ADVERBS = frozenset({"earlier", "later", "before", "after"})
 _RANGE_WORDS = frozenset({"to", "through", "thru", "until", "and", "-", "–", "—"})
 _CHANGE_WORDS = frozenset({"up", "down", "increase", "decrease", "rise", "drop", "compared"})
 _SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
+# Verbs of saying and publishing, whose day dates the statement rather than its figures.
+REPORTING_VERBS = frozenset(
+    """say tell report announce release publish state note add write confirm estimate testify
+    warn show find conclude explain argue claim cite disclose reveal unveil issue post""".split()
+)
 DOCUMENT_NOUNS = frozenset(
     {"study", "report", "survey", "audit", "analysis", "review", "paper", "law"}
 )
@@ -269,7 +274,8 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
     governing = [f for f in found if _governs(clause_head(f[0].root), clause)]
     if governing:
         scope = _scope_near(span, governing, published, previous)
-        if scope != NO_SCOPE and scope[0] != scope[1]:
+        reported = any(_reports(clause_head(f[0].root), clause) for f in governing)
+        if scope != NO_SCOPE and (scope[0] != scope[1] or not reported):
             return scope
     return previous
 
@@ -409,6 +415,21 @@ def _names_a_thing(ent: Span) -> bool:
         and ent.label_ != "SET"
         and is_calendar_date(ent.text)  # not "daily boardings", which recur
     )
+
+
+def _reports(verb: Token, clause: Token) -> bool:
+    """ "police said Wednesday", "officials divulged Thursday that ...": the day of a statement is
+    not the period of the figures it reports, the day of an event is ("opened fire on Wednesday,
+    killing at least 19 people"). A statement is a verb of saying or one whose clausal
+    complement the figure's clause is."""
+    if verb.lemma_.lower() in REPORTING_VERBS or verb.lower_ in REPORTING_VERBS:
+        return True
+    token = clause
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "parataxis"):
+            return True
+        token = token.head
+    return False
 
 
 def _governs(date_clause: Token, clause: Token) -> bool:
