@@ -204,3 +204,30 @@ def test_a_name_modifying_the_noun_after_the_figure_is_read_past():
     )
     noun, _ = counted_and_unit(doc[3:4])
     assert noun is not None and noun.text == "crystals"
+
+
+def test_the_verb_written_right_before_the_figure_states_it_whatever_the_parse():
+    # "The shortfall is expected to reach $2 billion next year, the first time since 2012.":
+    # the parse hung the figure on "year" and "year" on a later clause
+    rows = [
+        ("The", 1, "det", "DET", "DT"),
+        ("shortfall", 3, "nsubj:pass", "NOUN", "NN"),
+        ("is", 3, "aux:pass", "AUX", "VBZ"),
+        ("expected", 3, "ROOT", "VERB", "VBN"),
+        ("to", 5, "mark", "PART", "TO"),
+        ("reach", 3, "xcomp", "VERB", "VB"),
+        ("$", 10, "nmod:unmarked", "SYM", "$"),
+        ("2", 8, "compound", "NUM", "CD"),
+        ("billion", 6, "nummod", "NUM", "CD"),
+        ("next", 10, "amod", "ADJ", "JJ"),
+        ("year", 13, "obl:unmarked", "NOUN", "NN"),
+        ("the", 13, "det", "DET", "DT"),
+        ("first", 13, "amod", "ADJ", "JJ"),
+        ("time", 3, "obl", "NOUN", "NN"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    words, heads, deps, pos, tags = map(list, zip(*rows, strict=True))
+    ents = ["O"] * 6 + ["B-MONEY", "I-MONEY", "I-MONEY", "B-DATE", "I-DATE"] + ["O"] * 4
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    noun, _ = counted_and_unit(doc[6:9])
+    assert noun is not None and noun.text == "shortfall"

@@ -240,6 +240,9 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
         )
         if found is None and unit not in TIME_UNITS:
             found = _subject_noun(anchor)
+        verb = _verb_right_before(span)
+        if found is None and unit not in TIME_UNITS and verb is not None:
+            found = _subject_noun(verb)
         return (_compound_head(found) if found is not None else None), unit
     return _compound_head(noun), unit
 
@@ -411,6 +414,18 @@ def _noun_before(cop: Token) -> Token | None:
     if before.pos_ == "NOUN" and before.ent_type_ not in ("DATE", "TIME"):
         return before
     return None
+
+
+def _verb_right_before(span: Span) -> Token | None:
+    """ "is expected to total nearly $1 trillion next year": the verb written right before the
+    figure (its bound cue in the span, a "to", "at" or "by" between) states it, wherever the
+    parse hung the figure."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ in ("to", "at", "by"):
+        i -= 1
+    if i < 0 or span.doc[i].pos_ != "VERB":
+        return None  # a copula is _copula_subject's ("was about 36 percent effective")
+    return span.doc[i]
 
 
 def _completes_predicate(verb: Token) -> bool:
