@@ -73,6 +73,9 @@ def counted(nlp, text: str) -> str | None:
         # the size a dimension adjective gives is the copula subject's
         ("The median age of the fleet is 14.2 years old.", "median age of the fleet"),
         ("The new sea wall is 12 feet high.", "new sea wall"),
+        # points are counted unless they measure a change or a percentage
+        ("The audit lists 14 points where the city failed.", "points"),
+        ("The index fell 50 points on Friday.", "index"),
     ],
 )
 def test_counted_thing(nlp, text, expected):

@@ -65,6 +65,8 @@ TRANSITIVE_VERBS = frozenset(
 VALUATION_VERBS = frozenset(
     """estimate estimated value valued price priced peg pegged cap capped limit limited""".split()
 )
+# Verbs that move a standing or score by points ("gained 3 points", "leads by 4 points").
+SCORE_VERBS = frozenset("gain gained lose lost lead leads led trail trailed widen widened".split())
 _RATE_WORDS = frozenset({"percent", "%", "points", "point", "times", "cents"})
 TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
@@ -264,11 +266,30 @@ def _is_rate_word(noun: Token) -> bool:
             nxt.lower_ in ("as", "more", "higher", "greater", "the", "that")
             or nxt.tag_ in ("JJR", "RBR")  # "ten times faster"
         )
+    if noun.lower_ in ("points", "point"):
+        return _scores_a_change(noun)
     return noun.lower_ in _RATE_WORDS
+
+
+def _scores_a_change(points: Token) -> bool:
+    """ "fell 9.5 percentage points", "shrank to 12.9 points", "up 5 points": points measure a
+    change or a percentage; "the report notes 10 points" counts them."""
+    doc = points.doc
+    before = {t.lower_ for t in doc[max(points.sent.start, points.i - 4) : points.i]}
+    if before & {"percentage", "up", "down", "by", "to", "from"}:
+        return True
+    verb = points.head
+    for _ in range(VERB_DISTANCE):
+        if verb.pos_ in ("VERB", "AUX"):
+            return _in(verb, CHANGE_VERBS) or _in(verb, TRANSITIVE_VERBS) or _in(verb, SCORE_VERBS)
+        verb = verb.head
+    return False
 
 
 def _measure_unit(noun: Token) -> str | None:
     """The unit the noun names in the units lexicon ("tons", "mph", "GW", "microns"), if any."""
+    if noun.lower_ in ("points", "point") and not _scores_a_change(noun):
+        return None  # "the report notes 10 points" counts them
     return unit_name(noun.text) or unit_name(noun.lemma_)
 
 
