@@ -323,3 +323,16 @@ def test_others_count_what_the_figure_before_them_counted(nlp):
     counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
     assert counted["Four"] == "passengers"
     assert counted["Nine"] is None  # no figure before it in its paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Valero restarted its 300,000 barrels per day plant in Texas.", "plant"),
+        ("The utility is building a 2 GW solar array near the lake.", "solar array"),
+    ],
+)
+def test_a_measure_between_a_determiner_and_a_noun_sizes_the_noun(nlp, text, counted):
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    assert claim.counted == counted

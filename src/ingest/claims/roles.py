@@ -76,6 +76,8 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Words that make the noun after a figure a rate's denominator ("$22 an hour").
 _PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
+# Determiners before a measure that sizes the noun after it ("its 72,000 bpd plant").
+_SIZING_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
 _NAMED_ACTORS = frozenset(
     {"PERSON", "ORG", "FAC"}
@@ -230,6 +232,9 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
         of = next((c for c in noun.rights if _is_of_nmod(c)), None)
         if of is not None:
             return of, unit
+        described = _measure_modifies(span, noun)
+        if described is not None:
+            return described, unit
         anchor, noun = noun, None
     if noun is None:
         # either end of a range may hang on the noun: "fines of $50 to $75"
@@ -247,6 +252,23 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
             found = _subject_noun(verb)
         return (_compound_head(found) if found is not None else None), unit
     return _compound_head(noun), unit
+
+
+def _measure_modifies(span: Span, unit: Token) -> Token | None:
+    """ "its 460,000 barrels per day refinery", "a 2 GW solar array": a measure between a
+    determiner and a noun sizes that noun (the unit's rate word, "per day", read past)."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.pos_ not in ("DET", "PRON") or before.lower_ not in _SIZING_DETS:
+        return None
+    i = unit.i + 1
+    if i + 1 < len(doc) and doc[i].lower_ in _PER_WORDS:
+        i += 2  # "per day"
+    while i < len(doc) and doc[i].pos_ == "ADJ":
+        i += 1
+    if i < len(doc) and doc[i].pos_ == "NOUN" and _measure_unit(doc[i]) is None:
+        return _noun_run_end(doc[i])
+    return None
 
 
 def _counts_days(noun: Token) -> bool:
