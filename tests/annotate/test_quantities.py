@@ -45,6 +45,7 @@ def _found(nlp, text):
         # an age past a life span or not in whole years is about a thing or a group
         ("Some of the oaks in the park may be 600 years old.", ["600"]),
         ("The average juror was 41.5 years old.", ["41.5"]),
+        ("The problem is that there were nine.", ["nine"]),  # not a person's age
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
@@ -99,6 +100,8 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "Permits for buildings with five or more units fell.",
         "Most of the grants went to Tier 1 counties.",
         "He was 45 years old when he retired.",
+        "When she was nine, her family moved to Ohio.",
+        "Back then I was 19 and broke.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):

@@ -47,6 +47,7 @@ _AGE_UNITS = frozenset({"years", "year", "months", "month", "weeks", "days"})
 # to work within 48 hours"); it is no figure of its own.
 _TIME_REFERENCE_LEADS = frozenset({"in", "within"})
 MAX_AGE = 120
+_PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
     ("percentage", "points"),
@@ -481,6 +482,19 @@ def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
     return _names_person(doc[start - 2]) and int(doc[start].text) <= MAX_AGE and after in ",.;"
 
 
+def _is_predicate_age(doc: Doc, start: int, end: int) -> bool:
+    """ "Until I was thirteen, ...", "she is 34 and ...": a bare number a person is, with no noun
+    after it, is the person's age."""
+    if end - start != 1 or start < 2 or doc[start - 1].lemma_ != "be":
+        return False
+    subject = doc[start - 2]
+    person = subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
+    after = doc[end] if end < len(doc) else None
+    bare = after is None or after.is_punct or after.pos_ in ("CCONJ", "SCONJ", "ADV")
+    value = UNITS.get(doc[start].lower_) or (int(doc[start].text) if doc[start].is_digit else None)
+    return person and bare and value is not None and value <= MAX_AGE
+
+
 def _names_person(name: Token) -> bool:
     return name.pos_ == "PROPN" or name.ent_type_ == "PERSON" or name.is_title
 
@@ -546,6 +560,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     if _AGE_TAIL.match(doc.text, span.end_char) and not _age_of_a_thing(doc, num_end):
         return True
     if _is_name_number(doc, num_start, num_end) or _is_appositive_age(doc, num_start, num_end):
+        return True
+    if _is_predicate_age(doc, num_start, num_end):
         return True
     if _defines_class(doc, span.start, num_end) or _refers_back(doc, span, num_start, num_end):
         return True
