@@ -1,6 +1,10 @@
 """The quantity finder: figures with their cues, and the numbers that are not quantities."""
 
 import pytest
+import spacy
+from spacy.tokens import Doc
+
+from ingest.annotate.quantities import find_quantities
 
 pytestmark = pytest.mark.model
 
@@ -102,7 +106,16 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "He was 45 years old when he retired.",
         "When she was nine, her family moved to Ohio.",
         "Back then I was 19 and broke.",
+        "My brother still drives a Toyota GT 86.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):
     assert _found(nlp, text) == []
+
+
+def test_a_capitals_code_after_a_name_makes_the_number_a_model_whatever_its_tag():
+    # "They sold a Mazda IS 90.": the tagger read the code "IS" as the verb "is"
+    words = ["They", "sold", "a", "Mazda", "IS", "90", "."]
+    pos = ["PRON", "VERB", "DET", "PROPN", "AUX", "NUM", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    assert find_quantities(doc) == []

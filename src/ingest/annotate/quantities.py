@@ -465,6 +465,14 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
         prev.is_alpha
         and any(ch.isupper() for ch in prev.text)
         and prev.pos_ not in ("VERB", "ADP", "DET", "AUX")
+    ) or (
+        # "Lexus IS 300": a capitals code after a name, whatever the tagger made of it
+        prev.is_upper
+        and prev.is_alpha
+        and len(prev) > 1
+        and start >= 2
+        and doc[start - 2].pos_ == "PROPN"
+        and doc[start - 2].is_title
     )
     # "Boeing 737 MAX 9 jets": a capitalised label before digits names a model even before a noun
     return named_before and (after is None or after.pos_ != "NOUN" or prev.is_upper)
