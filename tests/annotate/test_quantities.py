@@ -107,6 +107,7 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "When she was nine, her family moved to Ohio.",
         "Back then I was 19 and broke.",
         "My brother still drives a Toyota GT 86.",
+        "we met at the diner at 220 elm ave after work",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):

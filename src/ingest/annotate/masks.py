@@ -39,6 +39,8 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     "address": re.compile(
         rf"\b\d+(?:-\d+)?\s+(?:(?:[NSEW]\.?){{1,2}}\s+)?(?:[A-Z][a-z]+\.?\s+){{1,3}}{_STREET}"
         r"|\b\d+\s+(?:[NSEW]\.){1,2}(?=\s|$)"  # "701 S.", "3150 S.E. Division St."
+        # written in lower case ("at 3901 conshocken ave"), only with suffixes no English word has
+        r"|\b\d+\s+(?:[a-z]+\.?\s+){1,3}(?:ave|avenue|blvd|boulevard|rd|pkwy)\b"
     ),
     "time_of_day": re.compile(
         r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I
