@@ -137,6 +137,13 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "about one in three",
             "Yale University",
         ),
+        # "finding" success is no finding reported: the source is the one cited
+        (
+            "Costco, too, is finding buyers for its new brand: it sold more than 40,000 units "
+            "in May, according to Numerator.",
+            "more than 40,000",
+            "Numerator",
+        ),
         # the institution owning the data: "department data", "the department's survey"
         (
             "The Hartford Police Department released its figures.\n\nCar thefts rose to 1,310 "

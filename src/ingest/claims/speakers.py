@@ -33,6 +33,8 @@ DATA_NOUNS = frozenset(
         "study",
     ]
 )
+# Verbs that report evidence only with a clause or a data noun ("the study found that").
+EVIDENCE_VERBS = frozenset({"find", "show"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 # Nouns for people left unnamed when only a person's name modifies them ("Biden administration
 # officials"); an organisation's ("DCF officials") names its source.
@@ -142,12 +144,28 @@ def _is_speech_verb(token: Token) -> bool:
     tagged a noun), but not "unemployment claims"."""
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
         return False  # "confirmed cases", "reported crimes" describe
+    if token.lemma_.lower() in EVIDENCE_VERBS and not _reports_finding(token):
+        return False  # "Amazon is finding success", "the data show a rise" is a finding
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         token.pos_ == "VERB"
         or token.dep_ in ("ROOT", "parataxis")
         or (nxt is not None and nxt.lower_ == "that")
     )
+
+
+def _reports_finding(verb: Token) -> bool:
+    """ "the study found that ...", "the report shows 40 percent ...", "..., the survey found":
+    a verb of evidence reports when a data noun is its subject or a clause its object."""
+    if any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ == "parataxis":
+        return True
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if (verb.i > 0 and _is_data_noun(doc[verb.i - 1])) or (
+        nxt is not None and nxt.lower_ == "that"
+    ):
+        return True  # ", the report shows,", however the parse hung "report"
+    return any(c.dep_ in SUBJECT_DEPS and _is_data_noun(c) for c in verb.children)
 
 
 def _according_to(token: Token) -> Token | None:
