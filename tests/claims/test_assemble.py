@@ -144,6 +144,17 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "more than 40,000",
             "Numerator",
         ),
+        # "X was quoted as saying": X, not the outlet that quoted it
+        (
+            "About 40 homes were damaged, Mayor Ruth Adler was quoted as saying.",
+            "About 40",
+            "Ruth Adler",
+        ),
+        (
+            "Sales fell 12 percent, the Acme Corporation was quoted as saying by the Tribune.",
+            "12 percent",
+            "the Acme Corporation",
+        ),
         # the institution owning the data: "department data", "the department's survey"
         (
             "The Hartford Police Department released its figures.\n\nCar thefts rose to 1,310 "

@@ -184,6 +184,10 @@ def _speech_subject(verb: Token) -> Token | None:
     Osei"), the verb's subject (the nearest where the parse gives two), or the name right after
     it ("said Feldman")."""
     doc = verb.doc
+    if verb.head.lemma_.lower() == "quote" and verb.dep_ in ("advcl", "xcomp"):
+        quoted = [c for c in verb.head.children if c.dep_ == "nsubj:pass"]
+        if quoted:
+            return quoted[0]  # "the Tuva government was quoted as saying"
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and (
         before.pos_ in ("PROPN", "PRON")
