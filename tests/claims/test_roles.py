@@ -127,3 +127,10 @@ def test_counted_never_a_unit_number_word_or_date(nlp, text, figure):
 def test_a_multiple_in_a_comparison_counts_nothing_and_is_in_times(nlp, text):
     doc = nlp(text)
     assert counted_and_unit(doc.spans["quantities"][0]) == (None, "times")
+
+
+def test_a_count_in_a_place_does_not_count_the_place(nlp):
+    # "$279,450 in restitution" counts restitution; "dozens in storage" are somewhere
+    doc = nlp("Police recovered 14 stolen bikes, and there are dozens in storage.")
+    noun, _ = counted_and_unit(doc.spans["quantities"][1])
+    assert noun is None or noun.lower_ != "storage"

@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from ingest.annotate.numbers import FRACTIONS, is_number_word
+from ingest.annotate.numbers import CURRENCY, FRACTIONS, is_number_word
 from ingest.annotate.units import unit_name
 
 # Verbs of change that take no object: an object the parse gives them is a misparsed phrase
@@ -130,8 +130,10 @@ def counted_noun(span: Span) -> Token | None:
             continue  # "6,000 white Akoya pearls", "three Boeing freighters"
         if token.pos_ not in ("ADJ", "VERB", "ADV", "CCONJ") or token.dep_ in ("ROOT", "nsubj"):
             break
-    if len(after) > 1 and after[0].lower_ == "in" and after[1].pos_ in ("NOUN", "ADJ"):
-        return next((t for t in after[1:] if t.pos_ == "NOUN"), None)  # "$279,450 in restitution"
+    money = span.label_ == "MONEY" or any(t.text in CURRENCY for t in span)
+    if money and len(after) > 1 and after[0].lower_ == "in" and after[1].pos_ in ("NOUN", "ADJ"):
+        # "$279,450 in restitution"; a count "in" a noun is where ("thousands in museums")
+        return next((t for t in after[1:] if t.pos_ == "NOUN"), None)
     return None
 
 
