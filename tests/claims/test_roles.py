@@ -76,6 +76,8 @@ def counted(nlp, text: str) -> str | None:
         # points are counted unless they measure a change or a percentage
         ("The audit lists 14 points where the city failed.", "points"),
         ("The index fell 50 points on Friday.", "index"),
+        # a currency code after the amount is its unit, never what it counts
+        ("The tablet ships with a starting price of $199 USD.", "starting price"),
     ],
 )
 def test_counted_thing(nlp, text, expected):
@@ -95,6 +97,7 @@ def test_counted_thing(nlp, text, expected):
         # an organisation is never what is counted, nor "those"
         "At Central Montana Medical Center, the vacancy rate is currently 22 percent.",
         "Eleven of those arrested were charged with felonies.",
+        "She paid 40 EUR for the tickets.",
     ],
 )
 def test_nothing_counted(nlp, text):

@@ -76,6 +76,8 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Words that make the noun after a figure a rate's denominator ("$22 an hour").
 _PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
+# Currency codes written after an amount ("$35 USD"): the amount's unit, never what it counts.
+CURRENCY_CODES = frozenset("USD EUR GBP JPY CNY CAD AUD CHF INR NZD HKD SGD".split())
 # Determiners before a measure that sizes the noun after it ("its 72,000 bpd plant").
 _SIZING_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
@@ -227,7 +229,9 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     anchor = outer_token(span)
     if noun is not None and _counts_days(noun):
         return noun, None
-    if noun is not None and (_measure_unit(noun) or _is_rate_word(noun)):
+    if noun is not None and (
+        _measure_unit(noun) or _is_rate_word(noun) or noun.text in CURRENCY_CODES
+    ):
         unit = _measure_unit(noun)
         if noun.lower_ == "times":
             return None, "times"  # "four times as likely" compares groups, it counts neither
@@ -348,6 +352,7 @@ def _modified_noun(token: Token) -> Token | None:
         and head.i != token.i
         and head.lower_ not in STATISTIC_NOUNS
         and not (_is_rate_word(head) or _measure_unit(head))  # "81 percent, from 64 percent"
+        and head.text not in CURRENCY_CODES  # "$35 USD"
     ):
         return head
     return None
