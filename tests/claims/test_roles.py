@@ -78,6 +78,8 @@ def counted(nlp, text: str) -> str | None:
         ("The index fell 50 points on Friday.", "index"),
         # a currency code after the amount is its unit, never what it counts
         ("The tablet ships with a starting price of $199 USD.", "starting price"),
+        # a hyphened modifier and the adjectives after it lead to the noun counted
+        ("The museum restored two century-old wooden canoes.", "century-old wooden canoes"),
     ],
 )
 def test_counted_thing(nlp, text, expected):

@@ -179,9 +179,13 @@ def _past_hyphen(token: Token) -> Token:
     doc, i = token.doc, token.i
     while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_:
         i += 2
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if i != token.i and nxt is not None and nxt.pos_ == "NOUN":
-        return nxt
+    if i == token.i:
+        return token
+    for nxt in doc[i + 1 : min(len(doc), i + 1 + NOUN_LOOKAHEAD)]:
+        if nxt.pos_ == "NOUN":
+            return nxt  # "four century-old wooden schooners": past the adjectives too
+        if nxt.pos_ != "ADJ":
+            break
     return token
 
 
