@@ -36,6 +36,8 @@ PUB = date(2017, 1, 11)
         ("in", ["the first quarter"], date(2017, 1, 1), date(2017, 3, 31)),
         ("", ["the second quarter of 2015"], date(2015, 4, 1), date(2015, 6, 30)),
         ("by", ["2030"], None, None),  # a target, not a period
+        ("could start as early as", ["March"], None, None),  # the earliest it may happen
+        ("as soon as", ["next week"], None, None),
         ("", ["this fiscal year"], date(2016, 7, 1), date(2017, 6, 30)),
         ("", ["last fiscal year"], date(2015, 7, 1), date(2016, 6, 30)),
     ],

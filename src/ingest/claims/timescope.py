@@ -44,6 +44,8 @@ def resolve_scope(
     words = signal.lower().split()
     if words[-1:] == ["by"] or words[-4:] == ["by", "the", "end", "of"]:
         return NO_SCOPE  # "200,000 homes by 2030" is a target, not a period the figure covers
+    if words[-3:] in (["as", "early", "as"], ["as", "soon", "as"]):
+        return NO_SCOPE  # "may be imposed as early as today": the earliest it may happen
     reference = None
     if previous[0] is not None and previous[1] is not None:
         reference = (previous[0], previous[1] + timedelta(days=1))
