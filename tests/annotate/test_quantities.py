@@ -50,6 +50,7 @@ def _found(nlp, text):
         ("Some of the oaks in the park may be 600 years old.", ["600"]),
         ("The average juror was 41.5 years old.", ["41.5"]),
         ("The problem is that there were nine.", ["nine"]),  # not a person's age
+        ("The family owns one or two boats.", ["one or two"]),  # a range, not the idiom
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
@@ -108,6 +109,8 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "Back then I was 19 and broke.",
         "My brother still drives a Toyota GT 86.",
         "we met at the diner at 220 elm ave after work",
+        "The old coach taught me a trick or two about patience.",
+        "Inspectors should return every month or two.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):

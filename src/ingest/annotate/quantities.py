@@ -490,6 +490,19 @@ def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
     return _names_person(doc[start - 2]) and int(doc[start].text) <= MAX_AGE and after in ",.;"
 
 
+def _is_vague_alternative(doc: Doc, start: int, end: int) -> bool:
+    """ "a thing or two", "every year or two", "a day or three": a singular noun "or" a small
+    number is an idiom for a few, not a figure."""
+    if end - start != 1 or start < 3 or doc[start].lower_ not in ("two", "three", "2", "3"):
+        return False
+    noun, before = doc[start - 2], doc[start - 3]
+    return (
+        doc[start - 1].lower_ == "or"
+        and noun.tag_ == "NN"
+        and before.lower_ in ("a", "an", "every", "one")
+    )
+
+
 def _is_predicate_age(doc: Doc, start: int, end: int) -> bool:
     """ "Until I was thirteen, ...", "she is 34 and ...": a bare number a person is, with no noun
     after it, is the person's age."""
@@ -569,7 +582,7 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True
     if _is_name_number(doc, num_start, num_end) or _is_appositive_age(doc, num_start, num_end):
         return True
-    if _is_predicate_age(doc, num_start, num_end):
+    if _is_predicate_age(doc, num_start, num_end) or _is_vague_alternative(doc, num_start, num_end):
         return True
     if _defines_class(doc, span.start, num_end) or _refers_back(doc, span, num_start, num_end):
         return True
