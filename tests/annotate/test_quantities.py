@@ -51,6 +51,7 @@ def _found(nlp, text):
         ("The average juror was 41.5 years old.", ["41.5"]),
         ("The problem is that there were nine.", ["nine"]),  # not a person's age
         ("The family owns one or two boats.", ["one or two"]),  # a range, not the idiom
+        ("In all, 12 * 40 = 480 seats.", ["480"]),  # a calculation's result, not its operands
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
@@ -111,6 +112,7 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "we met at the diner at 220 elm ave after work",
         "The old coach taught me a trick or two about patience.",
         "Inspectors should return every month or two.",
+        "The grid holds 2^8 - 1 values.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):

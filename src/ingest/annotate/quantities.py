@@ -47,6 +47,7 @@ _AGE_UNITS = frozenset({"years", "year", "months", "month", "weeks", "days"})
 # to work within 48 hours"); it is no figure of its own.
 _TIME_REFERENCE_LEADS = frozenset({"in", "within"})
 MAX_AGE = 120
+_TIMES_SIGNS = ("*", "×")
 _PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
@@ -220,8 +221,17 @@ def _is_label_number(token: Token) -> bool:
         or (token.i == 0 and token.is_digit and nxt in (".", ")"))
         or "^" in (nxt, prev)
         or "^" in token.text
+        or _is_operand(token, prev, nxt)
         or not any(t.is_alpha for t in doc)
     )
+
+
+def _is_operand(token: Token, prev: str, nxt: str) -> bool:
+    """ "10^5 * 300 = 30,000,000", "2^15 - 1": a number a calculation works on is no figure (its
+    result, after "=", is)."""
+    doc = token.doc
+    power = token.i >= 3 and "^" in (doc[token.i - 2].text + doc[token.i - 3].text)
+    return prev in _TIMES_SIGNS or nxt in (*_TIMES_SIGNS, "=") or (prev in ("-", "+") and power)
 
 
 def _is_date_part(token: Token, ent: Span) -> bool:
