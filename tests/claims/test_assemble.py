@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from ingest.annotate.paragraphs import annotate_texts
-from ingest.claims.assemble import claims_from_paragraphs
+from ingest.claims.assemble import QUANTITIES_KEY, claims_from_paragraphs, defines_group
 
 pytestmark = pytest.mark.model
 
@@ -354,3 +356,25 @@ def test_a_measure_between_a_determiner_and_a_noun_sizes_the_noun(nlp, text, cou
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
     assert claim.counted == counted
+
+
+def test_a_share_restated_in_brackets_is_no_threshold_of_its_own_group():
+    # "Over half (55%) of voters said yes.": the bracketed share is the figure itself, not a
+    # share of a group that the figure would define
+    rows = [
+        ("Over", 1, "advmod", "ADV"),
+        ("half", 8, "nsubj", "NOUN"),
+        ("(", 4, "punct", "PUNCT"),
+        ("55", 4, "nummod", "NUM"),
+        ("%", 1, "appos", "SYM"),
+        (")", 4, "punct", "PUNCT"),
+        ("of", 7, "case", "ADP"),
+        ("voters", 1, "nmod", "NOUN"),
+        ("said", 8, "ROOT", "VERB"),
+        ("yes", 8, "obj", "INTJ"),
+        (".", 8, "punct", "PUNCT"),
+    ]
+    words, heads, deps, pos = map(list, zip(*rows, strict=True))
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    doc.spans[QUANTITIES_KEY] = [Span(doc, 0, 2, "CARDINAL"), Span(doc, 3, 5, "PERCENT")]
+    assert not defines_group(doc[0:2])

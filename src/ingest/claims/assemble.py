@@ -239,6 +239,7 @@ def defines_group(span: Span) -> bool:
         q.label_ in ("PERCENT", "RATIO")
         and q.start != span.start
         and subject.left_edge.i <= q.start <= subject.right_edge.i
+        and not restates(q, span)  # "Over half (55%) of respondents": the figure itself
         for q in span.doc.spans[QUANTITIES_KEY]
     )
 
