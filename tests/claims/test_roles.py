@@ -80,6 +80,12 @@ def counted(nlp, text: str) -> str | None:
         ("The tablet ships with a starting price of $199 USD.", "starting price"),
         # a hyphened modifier and the adjectives after it lead to the noun counted
         ("The museum restored two century-old wooden canoes.", "century-old wooden canoes"),
+        # "it" standing for the "number of" phrase before it
+        (
+            "When you count the number of bridges rated poor in the state, it is about 1,200.",
+            "bridges",
+        ),
+        ("As for the share of renters who are behind, it is nearly 20 percent.", "renters"),
     ],
 )
 def test_counted_thing(nlp, text, expected):

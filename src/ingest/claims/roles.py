@@ -415,10 +415,18 @@ def _copula_subject(token: Token) -> Token | None:
             if cop is not None:
                 if node.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in children):
                     children = list(node.head.children)  # "is expected to be 16 billion"
-                return next(
-                    (c for c in children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")),
-                    None,
-                ) or _noun_before(cop)
+                return (
+                    next(
+                        (
+                            c
+                            for c in children
+                            if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")
+                        ),
+                        None,
+                    )
+                    or _noun_before(cop)
+                    or _container_referred_to(children)
+                )
         token = token.head
     return None
 
@@ -455,6 +463,21 @@ def _subject_noun(token: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _container_referred_to(children: list[Token]) -> Token | None:
+    """ "If you look at the number of Americans killed ..., it's less than 100": a pronoun
+    subject stands for the "number of" phrase before it in the sentence, which counts its noun."""
+    pronoun = next((c for c in children if c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON"), None)
+    if pronoun is None or pronoun.lower_ not in ("it", "that", "this"):
+        return None
+    before = pronoun.doc[pronoun.sent.start : pronoun.i]
+    containers = [t for t in before if t.lower_ in CONTAINER_NOUNS]
+    for container in reversed(containers):
+        of = next((c for c in container.rights if _is_of_nmod(c)), None)
+        if of is not None:
+            return of
+    return None
 
 
 def _noun_before(cop: Token) -> Token | None:
