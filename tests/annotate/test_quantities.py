@@ -52,6 +52,7 @@ def _found(nlp, text):
         ("The problem is that there were nine.", ["nine"]),  # not a person's age
         ("The family owns one or two boats.", ["one or two"]),  # a range, not the idiom
         ("In all, 12 * 40 = 480 seats.", ["480"]),  # a calculation's result, not its operands
+        ("The region has 3.500.000 residents.", ["3.500.000"]),  # thousands grouped with dots
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
@@ -113,6 +114,7 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "The old coach taught me a trick or two about patience.",
         "Inspectors should return every month or two.",
         "The grid holds 2^8 - 1 values.",
+        "The bug was fixed in release 2.10.4 of the app.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):

@@ -48,7 +48,10 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     "url": re.compile(
         r"\bhttps?://\S+|\bwww\.\S+|\b[\w.-]+@[\w-]+\.\w+|\b\S+\.(?:com|org|gov|net|pdf)\S*"
     ),
-    "version": re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+\b", re.I),
+    # not thousands grouped with dots ("10.000.000 people")
+    "version": re.compile(
+        r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b(?!\d{1,3}(?:\.\d{3}){2,}\b)\d+\.\d+\.\d+\b", re.I
+    ),
     "route": re.compile(
         r"\b(?:Route|Rt\.?|I-|Interstate|US|Exit|Room|Rm\.?|Flight|Train|Bus|Track|Platform|Pier|Suite|Apt\.?|Unit|Gate|Channel|Highway|Tier|MERV)\s*\d+\w*",
         re.I,
