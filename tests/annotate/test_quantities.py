@@ -115,6 +115,8 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "Inspectors should return every month or two.",
         "The grid holds 2^8 - 1 values.",
         "The bug was fixed in release 2.10.4 of the app.",
+        "The council acted just two weeks before the election.",
+        "Six months later, the plant reopened.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):

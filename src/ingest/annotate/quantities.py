@@ -47,6 +47,8 @@ _AGE_UNITS = frozenset({"years", "year", "months", "month", "weeks", "days"})
 # to work within 48 hours"); it is no figure of its own.
 _TIME_REFERENCE_LEADS = frozenset({"in", "within"})
 MAX_AGE = 120
+# Words after a length of time that make it place an event rather than measure something.
+_RELATIVE_TIME_WORDS = frozenset({"before", "after", "earlier", "later", "ago", "prior"})
 _TIMES_SIGNS = ("*", "×")
 _PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
@@ -546,13 +548,15 @@ def _names_years(digits: list[Token], after: Token | None) -> bool:
 
 
 def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
-    """ "in two years", "within 48 hours": a length of time that places something ("in less
-    than three years", with its cue, is a figure)."""
+    """ "in two years", "within 48 hours", "three months before ...": a length of time that
+    places something ("in less than three years", with its cue, is a figure)."""
     after = doc[num_end].lower_ if num_end < len(doc) else ""
-    return (
-        span.start > 0
-        and doc[span.start - 1].lower_ in _TIME_REFERENCE_LEADS
-        and after in _AGE_UNITS | {"hours", "hour", "decades"}
+    if after not in _AGE_UNITS | {"hours", "hour", "decades"}:
+        return False
+    then = doc[num_end + 1].lower_ if num_end + 1 < len(doc) else ""
+    return (span.start > 0 and doc[span.start - 1].lower_ in _TIME_REFERENCE_LEADS) or (
+        then
+        in _RELATIVE_TIME_WORDS  # "three months before the authority closes", "two weeks later"
     )
 
 
