@@ -106,6 +106,7 @@ def test_counted_thing(nlp, text, expected):
         "At Central Montana Medical Center, the vacancy rate is currently 22 percent.",
         "Eleven of those arrested were charged with felonies.",
         "She paid 40 EUR for the tickets.",
+        "She is a nurse with 25 years experience in emergency care.",  # a length describing
     ],
 )
 def test_nothing_counted(nlp, text):
