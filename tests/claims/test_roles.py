@@ -80,6 +80,9 @@ def counted(nlp, text: str) -> str | None:
         ("The tablet ships with a starting price of $199 USD.", "starting price"),
         # a hyphened modifier and the adjectives after it lead to the noun counted
         ("The museum restored two century-old wooden canoes.", "century-old wooden canoes"),
+        # a noun of approximation is not counted: the copula's subject is
+        ("Mortgage rates have been in the range of 6% to 7% all year.", "Mortgage rates"),
+        ("The repair bill is in the neighborhood of $40,000.", "repair bill"),
         # "it" standing for the "number of" phrase before it
         (
             "When you count the number of bridges rated poor in the state, it is about 1,200.",

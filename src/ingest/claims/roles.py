@@ -100,6 +100,9 @@ CONTAINER_NOUNS = frozenset(
 # feet high"): the copula's subject is what is measured.
 DIMENSIONS = frozenset({"old", "long", "tall", "high", "wide", "deep", "thick", "heavy"})
 STATISTIC_NOUNS = frozenset({"average", "median", "mean", "high", "low", "peak"})
+# Nouns of approximation a figure is given in ("in the range of 7% to 11%", "in the
+# neighborhood of $2 million"): with a determiner they are no thing the figure counts.
+APPROXIMATION_NOUNS = frozenset({"range", "neighborhood", "vicinity", "region"})
 # Statistics a thing reaches: their figure is the value of what the clause moves.
 EXTREME_NOUNS = frozenset({"high", "low", "peak", "record"})
 # An "of" complement further than this from its noun is a separate phrase, not part of the name.
@@ -357,6 +360,7 @@ def _modified_noun(token: Token) -> Token | None:
         and head.pos_ in ("NOUN", "PROPN")
         and head.i != token.i
         and head.lower_ not in STATISTIC_NOUNS
+        and not _approximates(head)
         and not (_is_rate_word(head) or _measure_unit(head))  # "81 percent, from 64 percent"
         and head.text not in CURRENCY_CODES  # "$35 USD"
     ):
@@ -376,6 +380,7 @@ def _of_phrase_owner(span: Span, unit: str | None) -> Token | None:
     if (
         owner.pos_ != "NOUN"
         or owner.lower_ in STATISTIC_NOUNS | CONTAINER_NOUNS
+        or _approximates(owner)
         or is_number_word(owner.lower_)
         or owner.lower_ in FRACTIONS
         or _is_rate_word(owner)
@@ -398,6 +403,12 @@ def _extreme_owner(span: Span) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     return _child(verb, {"obj"}, extreme) or _child(verb, SUBJECT_DEPS, extreme)
+
+
+def _approximates(noun: Token) -> bool:
+    """ "the range of", "the neighborhood of": a noun of approximation after a determiner."""
+    before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    return noun.lower_ in APPROXIMATION_NOUNS and before in ("the", "a")
 
 
 def _copula_subject(token: Token) -> Token | None:
