@@ -321,13 +321,27 @@ def _starts_figure(doc: Doc, i: int) -> bool:
         ):
             nxt = doc[i + 2]  # "no other employees", "no discernible pixels"
         return (
-            nxt is not None and nxt.pos_ == "NOUN" and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS")
+            nxt is not None
+            and nxt.pos_ == "NOUN"
+            and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS" or _acts(nxt))
         )
     prev = doc[i - 1].lower_ if i > 0 else ""
     if token.lower_ == "half" and nxt is not None and nxt.lower_ in _PREDETERMINED:
         return not (i + 2 < len(doc) and doc[i + 2].lower_ == "time")  # "half the time": often
     return token.lower_ in FRACTIONS and (
         (nxt is not None and nxt.lower_ == "of") or prev in _FRACTION_LEADS
+    )
+
+
+def _acts(noun: Token) -> bool:
+    """ "no group claimed responsibility": a singular noun after "no" that is the subject of the
+    verb right after it counts zero of its kind ("no doubt", "no way" are no subjects)."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return (
+        noun.dep_ == "nsubj"
+        and after is not None
+        and after.pos_ in ("VERB", "AUX")
+        and noun.head.i == after.i
     )
 
 
