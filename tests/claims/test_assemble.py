@@ -9,7 +9,13 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ingest.annotate.paragraphs import annotate_texts
-from ingest.claims.assemble import QUANTITIES_KEY, claims_from_paragraphs, defines_group
+from ingest.claims.assemble import (
+    QUANTITIES_KEY,
+    claims_from_paragraphs,
+    defines_group,
+    time_scope,
+)
+from ingest.dates.mentions import DATES_KEY
 
 pytestmark = pytest.mark.model
 
@@ -378,3 +384,25 @@ def test_a_share_restated_in_brackets_is_no_threshold_of_its_own_group():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     doc.spans[QUANTITIES_KEY] = [Span(doc, 0, 2, "CARDINAL"), Span(doc, 3, 5, "PERCENT")]
     assert not defines_group(doc[0:2])
+
+
+def test_a_past_date_reached_by_takes_the_figure_s_tense_when_the_date_hangs_on_no_verb():
+    # "But by December the fund had shrunk to 40.": the parse made the date the root and the
+    # figure's clause a relative clause of it
+    rows = [
+        ("But", 2, "cc", "CCONJ", "CC", "but"),
+        ("by", 2, "case", "ADP", "IN", "by"),
+        ("December", 2, "ROOT", "PROPN", "NNP", "December"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("fund", 6, "nsubj", "NOUN", "NN", "fund"),
+        ("had", 6, "aux", "AUX", "VBD", "have"),
+        ("shrunk", 2, "acl:relcl", "VERB", "VBN", "shrink"),
+        ("to", 8, "case", "ADP", "IN", "to"),
+        ("40", 6, "obl", "NUM", "CD", "40"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows, strict=True))
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.spans[QUANTITIES_KEY] = [Span(doc, 8, 9, "CARDINAL")]
+    doc.spans[DATES_KEY] = [Span(doc, 2, 3, "DATE")]
+    assert time_scope(doc[8:9], PUBLISHED) == (date(2016, 12, 1), date(2016, 12, 31))

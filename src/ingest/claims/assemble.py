@@ -370,7 +370,8 @@ def _scope_near(span: Span, found: list[_Found], published: date | None, previou
     if not texts:
         return NO_SCOPE
     direction = direction_of(first)
-    if direction == "past" and signal.lower().split()[-1:] == ["by"]:
+    if signal.lower().split()[-1:] == ["by"] and (direction or direction_of(span)) == "past":
+        # the figure's own tense where the parse hung the date on no verb
         return _reached_by(signal, texts, published, previous)
     return resolve_scope(signal, texts, published, direction or "past", previous)
 
