@@ -152,6 +152,19 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "more than 40,000",
             "Numerator",
         ),
+        # of two speakers in a sentence, the one whose statement holds the figure
+        (
+            "Chief Ellis said crime was down, while the Urban Institute reported that burglaries "
+            "rose 12 percent.",
+            "12 percent",
+            "the Urban Institute",
+        ),
+        (
+            "Senator Ruiz claimed the cuts would pay for themselves, even as the Budget Office "
+            "estimated that they would add $90 billion to the debt.",
+            "$90 billion",
+            "the Budget Office",
+        ),
         # "X was quoted as saying": X, not the outlet that quoted it
         (
             "About 40 homes were damaged, Mayor Ruth Adler was quoted as saying.",

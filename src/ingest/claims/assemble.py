@@ -23,7 +23,13 @@ from ingest.claims.roles import (
     phrase,
     subject_of,
 )
-from ingest.claims.speakers import Named, Recent, full_name, sentence_speakers
+from ingest.claims.speakers import (
+    Named,
+    Recent,
+    full_name,
+    governing_speaker,
+    sentence_speakers,
+)
 from ingest.claims.timescope import (
     NO_SCOPE,
     Scope,
@@ -112,6 +118,9 @@ def claims_from_paragraphs(
             previous = (prev.period_start, prev.period_end) if prev else NO_SCOPE
             check(budget, "claims")
             claim = _claim(span, doc_id, published, place, speakers, para.offset, previous)
+            governing = governing_speaker(span, named) if claim is not None else None
+            if claim is not None and governing is not None:
+                claim = replace(claim, attributed_to=full_name(governing, ents))
             if claim is not None:
                 if claim.counted is not None and claim.counted.lower() in ANAPHORIC_NOUNS:
                     claim = replace(claim, counted=None)  # "three others": others of what?

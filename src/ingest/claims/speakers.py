@@ -139,6 +139,31 @@ def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named
     return None
 
 
+def governing_speaker(figure: Span, named: Named = Named()) -> str | None:
+    """The named source of the speech verb nearest above the figure in the parse, when the
+    sentence has more than one ("He claimed ... even as the Congressional Budget Office estimated
+    that they would add $250 billion" -> the Congressional Budget Office); None when no such
+    verb names anyone by name (a pronoun or an unnamed noun leaves the sentence's speaker)."""
+    sent = figure.sent
+    cues = [
+        c[0]
+        for c in sent.doc.spans[SPEAKER_CUES_KEY]
+        if sent.start <= c[0].i < sent.end and c.label_ != "ACCORDING"
+    ]
+    if len(cues) < 2:
+        return None
+    above = {a.i: depth for depth, a in enumerate(figure.root.ancestors)}
+    governing = sorted((above[c.i], c.i) for c in cues if c.i in above and _is_speech_verb(c))
+    for _, i in governing:  # nearest first; "they would add" names no one, go on up
+        candidate = _speech_subject(sent.doc[i])
+        if candidate is None or candidate.lower_ in _ANAPHORS:
+            continue
+        name = speaker_name(candidate, named)
+        if name is not None:
+            return name
+    return None
+
+
 def _is_speech_verb(token: Token) -> bool:
     """A speech cue used as a verb: "said", "estimates that", ", the report shows." (even when
     tagged a noun), but not "unemployment claims"."""
