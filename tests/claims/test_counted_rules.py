@@ -231,3 +231,25 @@ def test_the_verb_written_right_before_the_figure_states_it_whatever_the_parse()
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
     noun, _ = counted_and_unit(doc[6:9])
     assert noun is not None and noun.text == "shortfall"
+
+
+def test_a_length_of_time_in_apposition_to_a_person_counts_nothing():
+    # "Reyes, 12 years a firefighter, led the crew.": the length describes the person
+    doc = parsed(
+        [
+            ("Reyes", 7, "nsubj", "PROPN"),
+            (",", 3, "punct", "PUNCT"),
+            ("12", 3, "nummod", "NUM"),
+            ("years", 0, "appos", "NOUN"),
+            ("a", 5, "det", "DET"),
+            ("firefighter", 3, "nmod:unmarked", "NOUN"),
+            (",", 3, "punct", "PUNCT"),
+            ("led", 7, "ROOT", "VERB"),
+            ("the", 9, "det", "DET"),
+            ("crew", 7, "obj", "NOUN"),
+            (".", 7, "punct", "PUNCT"),
+        ],
+        ["B-PERSON", "O", "B-DATE", "I-DATE"] + ["O"] * 7,
+    )
+    noun, _ = counted_and_unit(doc[2:3])
+    assert noun is None or noun.text != "Reyes"

@@ -260,8 +260,8 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     if noun is None:
         # either end of a range may hang on the noun: "fines of $50 to $75"
         ends = [anchor, *(t for t in span if t.i != anchor.i and not _inside(t.head, span))]
-        if unit in TIME_UNITS and anchor.dep_ == "compound":
-            ends = []  # "30 years experience": a length describing a noun counts nothing
+        if unit in TIME_UNITS and anchor.dep_ in ("compound", "appos"):
+            ends = []  # "30 years experience", "Bassi, 43 years a fisherman": it describes
         found = (
             next(filter(None, map(_modified_noun, ends)), None)
             or _of_phrase_owner(span, unit)
