@@ -4,7 +4,7 @@ tested apart from whatever the trained model happens to produce."""
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ingest.claims.roles import counted_and_unit, phrase
 
@@ -253,3 +253,27 @@ def test_a_length_of_time_in_apposition_to_a_person_counts_nothing():
     )
     noun, _ = counted_and_unit(doc[2:3])
     assert noun is None or noun.text != "Reyes"
+
+
+def test_a_count_before_of_is_part_of_the_noun_phrase_after_it_whatever_the_parse():
+    # "The union won 14 of the council's 21 seats.": the parse hung "seats" on the verb
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("union", 2, "nsubj", "NOUN"),
+            ("won", 2, "ROOT", "VERB"),
+            ("14", 2, "obj", "NUM"),
+            ("of", 9, "case", "ADP"),
+            ("the", 6, "det", "DET"),
+            ("council", 9, "nmod:poss", "NOUN"),
+            ("'s", 6, "case", "PART"),
+            ("21", 9, "nummod", "NUM"),
+            ("seats", 2, "obl", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-CARDINAL", "O", "O", "O", "O", "B-CARDINAL", "O", "O"],
+    )
+    doc[7].tag_ = "POS"
+    span = Span(doc, 3, 4, label="CARDINAL")
+    noun, _ = counted_and_unit(span)
+    assert noun is not None and noun.text == "seats"

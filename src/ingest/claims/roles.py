@@ -87,6 +87,8 @@ _NAMED_ACTORS = frozenset(
 # How far right of a figure its noun may sit behind adjectives ("113,000 elderly and disabled
 # residents") when the parse did not attach it (tokens).
 NOUN_LOOKAHEAD = 5
+# How far after "N of" the noun of the whole may sit ("of the unicameral legislature's 300 seats").
+PARTITIVE_REACH = 6
 # How far left of a subjectless verb to look for the noun the parse failed to attach (tokens).
 SUBJECT_WINDOW = 5
 # How many heads up from a figure the verb stating it may sit ("the rate rose to 4 percent of
@@ -125,6 +127,9 @@ def counted_noun(span: Span) -> Token | None:
     )
     if of_noun is not None:
         return of_noun
+    partitive = _partitive_noun(span)
+    if partitive is not None:
+        return partitive
     after = span.doc[span.end : min(len(span.doc), span.end + NOUN_LOOKAHEAD)]
     if span[-1].lower_ in FRACTIONS and after and after[0].pos_ in ("DET", "PRON"):
         # "half the financial help", "half their corn crop": the share's noun phrase
@@ -146,6 +151,22 @@ def counted_noun(span: Span) -> Token | None:
     if money and len(after) > 1 and after[0].lower_ == "in" and after[1].pos_ in ("NOUN", "ADJ"):
         # "$279,450 in restitution"; a count "in" a noun is where ("thousands in museums")
         return next((t for t in after[1:] if t.pos_ == "NOUN"), None)
+    return None
+
+
+def _partitive_noun(span: Span) -> Token | None:
+    """ "holds 192 of the legislature's 300 seats": a count right before "of" is a part of the
+    noun phrase after it, whatever the parse attached the phrase to (a possessor, "the
+    legislature's", is read past; a pronoun, "of them", "of those arrested", names nothing)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of" or span.label_ != "CARDINAL":
+        return None
+    for token in doc[span.end + 1 : min(len(doc), span.end + 1 + PARTITIVE_REACH)]:
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.pos_ in ("NOUN", "PROPN") and not (nxt is not None and nxt.tag_ == "POS"):
+            return token if token.pos_ == "NOUN" else None
+        if token.pos_ not in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"):
+            return None
     return None
 
 
