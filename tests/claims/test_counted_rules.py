@@ -277,3 +277,25 @@ def test_a_count_before_of_is_part_of_the_noun_phrase_after_it_whatever_the_pars
     span = Span(doc, 3, 4, label="CARDINAL")
     noun, _ = counted_and_unit(span)
     assert noun is not None and noun.text == "seats"
+
+
+def test_of_two_subjects_split_by_a_comma_the_first_is_counted_the_second_restates_it():
+    # "The index, the broadest gauge, rose 4 percent.": the parse made both nouns subjects
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("index", 7, "nsubj", "NOUN"),
+            (",", 5, "punct", "PUNCT"),
+            ("the", 5, "det", "DET"),
+            ("broadest", 5, "amod", "ADJ"),
+            ("gauge", 7, "nsubj", "NOUN"),
+            (",", 5, "punct", "PUNCT"),
+            ("rose", 7, "ROOT", "VERB"),
+            ("4", 9, "nummod", "NUM"),
+            ("percent", 7, "obj", "NOUN"),
+            (".", 7, "punct", "PUNCT"),
+        ],
+        ["O"] * 8 + ["B-PERCENT", "I-PERCENT", "O"],
+    )
+    noun, _ = counted_and_unit(doc[8:10])
+    assert noun is not None and noun.text == "index"

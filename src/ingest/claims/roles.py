@@ -570,7 +570,25 @@ def _child(verb: Token, deps: frozenset[str] | set[str], figure: Token) -> Token
         and c.ent_type_ != "PERSON"
         and not (_measure_unit(c) or _is_rate_word(c))
     ]
-    return min(found, key=lambda c: abs(c.i - figure.i), default=None)
+    nearest = min(found, key=lambda c: abs(c.i - figure.i), default=None)
+    if nearest is not None and nearest.dep_ in SUBJECT_DEPS:
+        return _appositive_head(nearest, found)
+    return nearest
+
+
+def _appositive_head(subject: Token, found: list[Token]) -> Token:
+    """ "New York's main contract, light sweet crude for delivery in November rose 60 cents": of
+    two subjects of one verb, the later one after a comma restates the first."""
+    doc = subject.doc
+    earlier = [
+        c
+        for c in found
+        if c.dep_ in SUBJECT_DEPS
+        and c.i < subject.i
+        and any(t.text == "," for t in doc[c.i + 1 : subject.i])
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[c.i + 1 : subject.i])
+    ]
+    return earlier[-1] if earlier else subject
 
 
 def _in(verb: Token, verbs: frozenset[str]) -> bool:
