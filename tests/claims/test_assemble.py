@@ -290,6 +290,12 @@ def test_a_share_compared_with_the_figure_before_counts_what_it_counts(nlp):
             "7.1 percent",
             (date(2017, 1, 1), PUBLISHED),
         ),
+        # "that year" is the year named before it in the paragraph
+        (
+            "Sales peaked in 2012. In December of that year the firm sold 4,000 cars.",
+            "4,000",
+            (date(2012, 12, 1), date(2012, 12, 31)),
+        ),
         # a discourse "now" names no period; "currently" is the publication date
         ("The agency now runs 14 shelters across the state.", "14", (None, None)),
         ("The agency currently runs 14 shelters across the state.", "14", (PUBLISHED, PUBLISHED)),

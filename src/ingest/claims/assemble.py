@@ -51,6 +51,9 @@ _COMPARED_CUE = re.compile(
     r"\s*(?:percent|%|percentage points?)?\s*(?:more|less|higher|lower|fewer|greater|above|below)\b",
     re.I,
 )
+# "that year", "the same year": the year named before ("By September of that year").
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # Words before a DATE entity that belong to the time phrase ("since", "its inception in").
 TIME_LEFT_CONTEXT = 6
 # A date entity holding the figure itself ("11 days") that names no period loses to a period
@@ -364,7 +367,7 @@ def _scope_near(span: Span, found: list[_Found], published: date | None, previou
         words = [t.text for t in left if t.i >= cut and not t.is_punct]
         if _opens_since_clause(doc[start]):
             words = ["since"]  # "since Connecticut enacted the law in 2013" -> since 2013
-        texts = [e.text for e in ends]
+        texts = [_year_referred_to(e) for e in ends]
         if end < sent.end and doc[end].lower_ in _RELATIVE_ADVERBS:
             texts[-1] += " " + doc[end].text  # "a year earlier": counted from the figure before
         if _is_comparison_base(doc, start, end, words):
@@ -394,6 +397,19 @@ def _reached_by(signal: str, texts: list[str], published: date | None, previous:
     if published is None or scope[1] is None or scope[1] > published:
         return NO_SCOPE
     return scope
+
+
+def _year_referred_to(date_span: Span) -> str:
+    """ "By September of that year": "that year" is the last year the paragraph named before the
+    sentence ("The Dow topped out in February of 1966 ...")."""
+    text = date_span.text
+    if not _THAT_YEAR.search(text):
+        return text
+    doc, start = date_span.doc, date_span.sent.start
+    years = [
+        m.group(0) for d in doc.spans[DATES_KEY] if d.end <= start for m in _YEAR.finditer(d.text)
+    ]
+    return _THAT_YEAR.sub(years[-1], text) if years else text
 
 
 def _is_comparison_base(doc: Doc, start: int, end: int, words: list[str]) -> bool:
