@@ -80,6 +80,10 @@ def counted(nlp, text: str) -> str | None:
         ("The tablet ships with a starting price of $199 USD.", "starting price"),
         # a hyphened modifier and the adjectives after it lead to the noun counted
         ("The museum restored two century-old wooden canoes.", "century-old wooden canoes"),
+        # "peaked", "improved": verbs of change whose figure is their subject's value, unless the
+        # figure is who the change happened for
+        ("Ferry ridership peaked at 2.1 million in 2019.", "Ferry ridership"),
+        ("Test scores improved for about 60 percent of the students.", "students"),
         # a noun of approximation is not counted: the copula's subject is
         ("Mortgage rates have been in the range of 6% to 7% all year.", "Mortgage rates"),
         ("The repair bill is in the neighborhood of $40,000.", "repair bill"),

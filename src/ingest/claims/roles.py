@@ -22,7 +22,7 @@ CHANGE_VERBS = INTRANSITIVE_VERBS | frozenset(
     """account accounted accounts are average averaged be came come decrease decreased double
     doubled drop dropped edge edged grew grow grown held hit hold increase increased is max
     narrow narrowed reach reached shrank shrink stand stood top topped total totaled totals
-    was were""".split()
+    was were improve improved worsen worsened peak peaked""".split()
 )
 # Verbs that put a figure on their object ("cut water use by 20 percent"), or in the passive on
 # their subject ("damage is estimated at $30 million"); with the figure as object ("raised $1.3
@@ -78,6 +78,9 @@ _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 _PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
 # Currency codes written after an amount ("$35 USD"): the amount's unit, never what it counts.
 CURRENCY_CODES = frozenset("USD EUR GBP JPY CNY CAD AUD CHF INR NZD HKD SGD".split())
+# Prepositions that make a figure a participant of a verb of change, not its value ("improved
+# for two-thirds of them", "rose among 40 percent of voters").
+_NOT_VALUE_CASES = frozenset({"for", "among", "with", "across"})
 # Determiners before a measure that sizes the noun after it ("its 72,000 bpd plant").
 _SIZING_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
@@ -481,8 +484,10 @@ def _subject_noun(token: Token) -> Token | None:
     in for it.
     """
     verb = _change_verb(token)
-    if verb is None:
-        return None
+    if verb is None or any(
+        c.dep_ == "case" and c.lower_ in _NOT_VALUE_CASES for c in token.children
+    ):
+        return None  # "attendance improved for about two-thirds of them": not its value
     obj = None if _in(verb, INTRANSITIVE_VERBS) else _child(verb, {"obj"}, token)
     if obj is not None:
         return obj
