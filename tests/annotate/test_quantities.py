@@ -1,6 +1,10 @@
 """The quantity finder: figures with their cues, and the numbers that are not quantities."""
 
 import pytest
+import spacy
+from spacy.tokens import Doc
+
+from ingest.annotate.quantities import find_quantities
 
 pytestmark = pytest.mark.model
 
@@ -39,6 +43,18 @@ def _found(nlp, text):
         ("It was the 5,000-strong brigade.", ["5,000"]),
         ("There were no discernible pixels anywhere.", ["no"]),
         ("Crews replaced them in less than three years.", ["less than three"]),
+        # two whole numbers joined by "or", the second larger, are one estimate
+        ("Each boat carries two or three deckhands.", ["two or three"]),
+        ("The repairs took 10 or 12 days.", ["10 or 12"]),
+        # an age past a life span or not in whole years is about a thing or a group
+        ("Some of the oaks in the park may be 600 years old.", ["600"]),
+        ("The average juror was 41.5 years old.", ["41.5"]),
+        ("The problem is that there were nine.", ["nine"]),  # not a person's age
+        ("The family owns one or two boats.", ["one or two"]),  # a range, not the idiom
+        ("In all, 12 * 40 = 480 seats.", ["480"]),  # a calculation's result, not its operands
+        ("The region has 3.500.000 residents.", ["3.500.000"]),  # thousands grouped with dots
+        ("The grant covers half the cost of new roofs.", ["half"]),  # a predeterminer share
+        ("By Friday no lawmaker endorsed the plan.", ["no"]),  # zero of a kind acting
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
@@ -98,7 +114,28 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "The panel meets again on Dec. 3-4 in Helena.",
         "Permits for buildings with five or more units fell.",
         "Most of the grants went to Tier 1 counties.",
+        "He was 45 years old when he retired.",
+        "When she was nine, her family moved to Ohio.",
+        "Back then I was 19 and broke.",
+        "My brother still drives a Toyota GT 86.",
+        "we met at the diner at 220 elm ave after work",
+        "The old coach taught me a trick or two about patience.",
+        "Inspectors should return every month or two.",
+        "The grid holds 2^8 - 1 values.",
+        "The bug was fixed in release 2.10.4 of the app.",
+        "The council acted just two weeks before the election.",
+        "Six months later, the plant reopened.",
+        "Half the time, the bus is late.",
+        "There is no doubt the plan will pass.",
     ],
 )
 def test_quantity_finder_ignores_identifiers_dates_and_ages(nlp, text):
     assert _found(nlp, text) == []
+
+
+def test_a_capitals_code_after_a_name_makes_the_number_a_model_whatever_its_tag():
+    # "They sold a Mazda IS 90.": the tagger read the code "IS" as the verb "is"
+    words = ["They", "sold", "a", "Mazda", "IS", "90", "."]
+    pos = ["PRON", "VERB", "DET", "PROPN", "AUX", "NUM", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    assert find_quantities(doc) == []

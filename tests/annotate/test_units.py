@@ -22,6 +22,7 @@ from ingest.claims.units import same_unit
         ("MW", "megawatt"),
         ("dollars", "USD"),  # the project's unit words: currencies by code
         ("bpd", "barrels per day"),
+        ("megapixels", "megapixels"),
     ],
 )
 def test_unit_name_reads_the_lexicon(written, name):

@@ -5,9 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from ingest.annotate.paragraphs import annotate_texts
-from ingest.claims.assemble import claims_from_paragraphs
+from ingest.claims.assemble import (
+    QUANTITIES_KEY,
+    claims_from_paragraphs,
+    defines_group,
+    time_scope,
+)
+from ingest.dates.mentions import DATES_KEY
 
 pytestmark = pytest.mark.model
 
@@ -27,6 +35,16 @@ def test_date_of_the_clause_a_figure_is_reported_in(nlp):
 
 def test_the_day_something_was_said_does_not_date_the_figure(nlp):
     text = "Police said Wednesday that 40 people were arrested."
+    assert scopes(nlp, text)["40"] == (None, None)
+
+
+def test_the_day_of_an_event_dates_the_figure_of_the_clause_it_governs(nlp):
+    text = "Gunmen attacked a bus on Tuesday, wounding 14 passengers."
+    assert scopes(nlp, text)["14"] == (date(2017, 1, 10), date(2017, 1, 10))
+
+
+def test_the_day_a_statement_was_made_does_not_date_what_it_reports(nlp):
+    text = "Officials disclosed Monday that the agency had hired 40 inspectors."
     assert scopes(nlp, text)["40"] == (None, None)
 
 
@@ -127,6 +145,50 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "about one in three",
             "Yale University",
         ),
+        # "finding" success is no finding reported: the source is the one cited
+        (
+            "Costco, too, is finding buyers for its new brand: it sold more than 40,000 units "
+            "in May, according to Numerator.",
+            "more than 40,000",
+            "Numerator",
+        ),
+        # a first-person paragraph after a source named as writing is an excerpt of it; after
+        # one named as speaking it is the reporter's own
+        (
+            "Mayor Ana Ortiz wrote in a blog post on Monday that the budget was tight.\n\n"
+            "In my first year, we cut 40 positions and closed two offices.",
+            "40",
+            "Ana Ortiz",
+        ),
+        (
+            "Director Sam Lee said the museum was busy.\n\nI counted 40 visitors in an hour.",
+            "40",
+            None,
+        ),
+        # of two speakers in a sentence, the one whose statement holds the figure
+        (
+            "Chief Ellis said crime was down, while the Urban Institute reported that burglaries "
+            "rose 12 percent.",
+            "12 percent",
+            "the Urban Institute",
+        ),
+        (
+            "Senator Ruiz claimed the cuts would pay for themselves, even as the Budget Office "
+            "estimated that they would add $90 billion to the debt.",
+            "$90 billion",
+            "the Budget Office",
+        ),
+        # "X was quoted as saying": X, not the outlet that quoted it
+        (
+            "About 40 homes were damaged, Mayor Ruth Adler was quoted as saying.",
+            "About 40",
+            "Ruth Adler",
+        ),
+        (
+            "Sales fell 12 percent, the Acme Corporation was quoted as saying by the Tribune.",
+            "12 percent",
+            "the Acme Corporation",
+        ),
         # the institution owning the data: "department data", "the department's survey"
         (
             "The Hartford Police Department released its figures.\n\nCar thefts rose to 1,310 "
@@ -161,6 +223,13 @@ def test_a_percentage_change_counts_what_the_figure_before_it_counts(nlp):
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
     assert counted == {"2,081": "children", "7 percent": "children"}
+
+
+def test_a_share_compared_with_the_figure_before_counts_what_it_counts(nlp):
+    text = "Shelters took in 4,200 dogs last year, 15 percent fewer than in 2019."
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted == {"4,200": "dogs", "15 percent": "dogs"}
 
 
 @pytest.mark.parametrize(
@@ -203,6 +272,52 @@ def test_a_percentage_change_counts_what_the_figure_before_it_counts(nlp):
             "Overdoses killed 1,038 people in 2016, a 13 percent increase over the year before.",
             "13 percent",
             (date(2016, 1, 1), date(2016, 12, 31)),
+        ),
+        # a past date a figure had been reached by is its period; a later one is a target
+        (
+            "By March the waiting list had grown to 1,200 families.",
+            "1,200",
+            (date(2016, 3, 1), date(2016, 3, 31)),
+        ),
+        ("The city hopes to plant 5,000 trees by 2030.", "5,000", (None, None)),
+        # a date after a change's baseline ("up from X in 2014") is the baseline's, not the
+        # figure's before it; a coordinated figure keeps the date
+        (
+            "The median home price reached $412,000, up from $356,000 in 2014.",
+            "$412,000",
+            (None, None),
+        ),
+        (
+            "The median home price reached $412,000, up from $356,000 in 2014.",
+            "$356,000",
+            (date(2014, 1, 1), date(2014, 12, 31)),
+        ),
+        (
+            "The state recorded 120 homicides and 300 shootings in 2015.",
+            "120",
+            (date(2015, 1, 1), date(2015, 12, 31)),
+        ),
+        # a length written as a hyphened modifier names a kind, not a period
+        (
+            "Since the start of the year, the rate on a 30-year mortgage has climbed to 7.1 percent.",
+            "7.1 percent",
+            (date(2017, 1, 1), PUBLISHED),
+        ),
+        # "that year" is the year named before it in the paragraph
+        (
+            "Sales peaked in 2012. In December of that year the firm sold 4,000 cars.",
+            "4,000",
+            (date(2012, 12, 1), date(2012, 12, 31)),
+        ),
+        # a discourse "now" names no period; "currently" is the publication date
+        ("The agency now runs 14 shelters across the state.", "14", (None, None)),
+        ("The agency currently runs 14 shelters across the state.", "14", (PUBLISHED, PUBLISHED)),
+        # a date written before a noun names that thing, not the figure's period
+        ("The March 3 inspection found 14 violations at the plant.", "14", (None, None)),
+        (
+            "Inspectors found 14 violations at the plant on March 3.",
+            "14",
+            (date(2016, 3, 3), date(2016, 3, 3)),
         ),
     ],
 )
@@ -255,3 +370,71 @@ def test_an_exact_share_in_brackets_keeps_its_own_bound(nlp):
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     claims = {c.quantity_text: c for c in claims_from_paragraphs(paragraphs, "doc", PUBLISHED)}
     assert (claims["74%"].bound, claims["74%"].counted) == ("exact", "respondents")
+
+
+def test_others_count_what_the_figure_before_them_counted(nlp):
+    text = (
+        "The crash injured 14 passengers on the bus. Four others were treated at the scene."
+        "\n\nNine others walked away unhurt."
+    )
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted["Four"] == "passengers"
+    assert counted["Nine"] is None  # no figure before it in its paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Valero restarted its 300,000 barrels per day plant in Texas.", "plant"),
+        ("The utility is building a 2 GW solar array near the lake.", "solar array"),
+    ],
+)
+def test_a_measure_between_a_determiner_and_a_noun_sizes_the_noun(nlp, text, counted):
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    assert claim.counted == counted
+
+
+def test_a_share_restated_in_brackets_is_no_threshold_of_its_own_group():
+    # "Over half (55%) of voters said yes.": the bracketed share is the figure itself, not a
+    # share of a group that the figure would define
+    rows = [
+        ("Over", 1, "advmod", "ADV"),
+        ("half", 8, "nsubj", "NOUN"),
+        ("(", 4, "punct", "PUNCT"),
+        ("55", 4, "nummod", "NUM"),
+        ("%", 1, "appos", "SYM"),
+        (")", 4, "punct", "PUNCT"),
+        ("of", 7, "case", "ADP"),
+        ("voters", 1, "nmod", "NOUN"),
+        ("said", 8, "ROOT", "VERB"),
+        ("yes", 8, "obj", "INTJ"),
+        (".", 8, "punct", "PUNCT"),
+    ]
+    words, heads, deps, pos = map(list, zip(*rows, strict=True))
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    doc.spans[QUANTITIES_KEY] = [Span(doc, 0, 2, "CARDINAL"), Span(doc, 3, 5, "PERCENT")]
+    assert not defines_group(doc[0:2])
+
+
+def test_a_past_date_reached_by_takes_the_figure_s_tense_when_the_date_hangs_on_no_verb():
+    # "But by December the fund had shrunk to 40.": the parse made the date the root and the
+    # figure's clause a relative clause of it
+    rows = [
+        ("But", 2, "cc", "CCONJ", "CC", "but"),
+        ("by", 2, "case", "ADP", "IN", "by"),
+        ("December", 2, "ROOT", "PROPN", "NNP", "December"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("fund", 6, "nsubj", "NOUN", "NN", "fund"),
+        ("had", 6, "aux", "AUX", "VBD", "have"),
+        ("shrunk", 2, "acl:relcl", "VERB", "VBN", "shrink"),
+        ("to", 8, "case", "ADP", "IN", "to"),
+        ("40", 6, "obl", "NUM", "CD", "40"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows, strict=True))
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.spans[QUANTITIES_KEY] = [Span(doc, 8, 9, "CARDINAL")]
+    doc.spans[DATES_KEY] = [Span(doc, 2, 3, "DATE")]
+    assert time_scope(doc[8:9], PUBLISHED) == (date(2016, 12, 1), date(2016, 12, 31))

@@ -4,9 +4,9 @@ tested apart from whatever the trained model happens to produce."""
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ingest.claims.roles import counted_and_unit
+from ingest.claims.roles import counted_and_unit, phrase
 
 VOCAB = spacy.blank("en").vocab
 
@@ -64,3 +64,238 @@ def test_a_person_the_parse_made_an_object_is_not_counted():
     )
     noun, _ = counted_and_unit(doc[5:7])
     assert noun is not None and noun.text == "rate"
+
+
+def test_a_figure_after_of_is_the_value_of_the_noun_before_it_whatever_the_parse():
+    # "Finalists were awarded grants of 4,000 dollars each.": the parse hung "dollars" on the
+    # verb, yet the figure is the value of "grants"
+    doc = parsed(
+        [
+            ("Finalists", 2, "nsubj:pass", "NOUN"),
+            ("were", 2, "aux:pass", "AUX"),
+            ("awarded", 2, "ROOT", "VERB"),
+            ("grants", 2, "obj", "NOUN"),
+            ("of", 6, "case", "ADP"),
+            ("4,000", 6, "nummod", "NUM"),
+            ("dollars", 2, "obl", "NOUN"),
+            ("each", 2, "advmod", "ADV"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "O", "O", "B-MONEY", "I-MONEY", "O", "O"],
+    )
+    noun, _ = counted_and_unit(doc[5:6])
+    assert noun is not None and noun.text == "grants"
+
+
+def test_a_statistic_or_a_number_before_of_is_not_what_the_figure_is_the_value_of():
+    # "It saw a high of 60", "It saw one of 60": no noun owns the figure
+    for owner, pos in (("high", "NOUN"), ("one", "NUM")):
+        doc = parsed(
+            [
+                ("It", 1, "nsubj", "PRON"),
+                ("saw", 1, "ROOT", "VERB"),
+                (owner, 1, "obj", pos),
+                ("of", 4, "case", "ADP"),
+                ("60", 2, "nmod", "NUM"),
+                (".", 1, "punct", "PUNCT"),
+            ],
+            ["O", "O", "O", "O", "B-CARDINAL", "O"],
+        )
+        noun, _ = counted_and_unit(doc[4:5])
+        assert noun is None or noun.text != owner
+
+
+def test_a_common_noun_the_figure_counts_is_counted_even_inside_an_organisation_name():
+    # "The service carries over 9,000 Forums.": the NER read "Forums" as an organisation
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("service", 2, "nsubj", "NOUN"),
+            ("carries", 2, "ROOT", "VERB"),
+            ("over", 4, "advmod", "ADV"),
+            ("9,000", 5, "nummod", "NUM"),
+            ("Forums", 2, "obj", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-CARDINAL", "I-CARDINAL", "B-ORG", "O"],
+    )
+    noun, _ = counted_and_unit(doc[3:5])
+    assert noun is not None and noun.text == "Forums"
+
+
+def test_an_infinitive_completing_a_predicate_takes_the_predicate_s_subject():
+    # "The toll is on track to hit $9 billion.": the parse hangs "hit" on "track" as a clause
+    # describing it, and "track" is the noun right before the verb, yet the toll hits the figure
+    rows = [
+        ("The", 1, "det", "DET", "DT"),
+        ("toll", 4, "nsubj", "NOUN", "NN"),
+        ("is", 4, "cop", "AUX", "VBZ"),
+        ("on", 4, "case", "ADP", "IN"),
+        ("track", 4, "ROOT", "NOUN", "NN"),
+        ("to", 6, "mark", "PART", "TO"),
+        ("hit", 4, "acl", "VERB", "VB"),
+        ("$", 6, "obj", "SYM", "$"),
+        ("9", 9, "compound", "NUM", "CD"),
+        ("billion", 7, "nummod", "NUM", "CD"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    words, heads, deps, pos, tags = map(list, zip(*rows, strict=True))
+    ents = ["O"] * 7 + ["B-MONEY", "I-MONEY", "I-MONEY", "O"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    noun, _ = counted_and_unit(doc[7:10])
+    assert noun is not None and noun.text == "toll"
+
+
+def test_the_noun_right_before_a_copula_left_without_subject_is_its_subject():
+    # "... the economy was weak and mortgage rates were near 3 percent": the parse hung "rates"
+    # on "economy" and gave the copula's predicate no subject
+    doc = parsed(
+        [
+            ("the", 1, "det", "DET"),
+            ("economy", 3, "nsubj", "NOUN"),
+            ("was", 3, "cop", "AUX"),
+            ("weak", 3, "ROOT", "ADJ"),
+            ("and", 6, "cc", "CCONJ"),
+            ("mortgage", 6, "compound", "NOUN"),
+            ("rates", 1, "conj", "NOUN"),
+            ("were", 10, "cop", "AUX"),
+            ("near", 10, "case", "ADP"),
+            ("3", 10, "nummod", "NUM"),
+            ("percent", 3, "conj", "NOUN"),
+        ],
+        ["O"] * 8 + ["B-PERCENT", "I-PERCENT", "I-PERCENT"],
+    )
+    noun, _ = counted_and_unit(doc[8:11])
+    assert noun is not None and noun.text == "rates"
+
+
+def test_a_noun_run_the_parse_split_counts_its_last_noun_and_keeps_the_whole_run():
+    # "Divers counted 12 sea turtles.": the parse hung the figure on "sea" and split the run
+    rows = [
+        ("Divers", 1, "nsubj", "NOUN", "NNS"),
+        ("counted", 1, "ROOT", "VERB", "VBD"),
+        ("12", 3, "nummod", "NUM", "CD"),
+        ("sea", 4, "nsubj", "NOUN", "NN"),
+        ("turtles", 1, "obj", "NOUN", "NNS"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    words, heads, deps, pos, tags = map(list, zip(*rows, strict=True))
+    ents = ["O", "O", "B-CARDINAL", "O", "O", "O"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    noun, _ = counted_and_unit(doc[2:3])
+    assert noun is not None and phrase(noun, doc[2:3]) == "sea turtles"
+
+
+def test_a_name_modifying_the_noun_after_the_figure_is_read_past():
+    # "The gown holds 4,000 tiny Swarovski crystals.": the parse hung the figure on the
+    # adjective and the NER took the brand for an organisation
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("gown", 2, "nsubj", "NOUN"),
+            ("holds", 2, "ROOT", "VERB"),
+            ("4,000", 4, "nummod", "NUM"),
+            ("tiny", 5, "amod", "ADJ"),
+            ("Swarovski", 2, "obj", "PROPN"),
+            ("crystals", 5, "appos", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-CARDINAL", "O", "B-ORG", "O", "O"],
+    )
+    noun, _ = counted_and_unit(doc[3:4])
+    assert noun is not None and noun.text == "crystals"
+
+
+def test_the_verb_written_right_before_the_figure_states_it_whatever_the_parse():
+    # "The shortfall is expected to reach $2 billion next year, the first time since 2012.":
+    # the parse hung the figure on "year" and "year" on a later clause
+    rows = [
+        ("The", 1, "det", "DET", "DT"),
+        ("shortfall", 3, "nsubj:pass", "NOUN", "NN"),
+        ("is", 3, "aux:pass", "AUX", "VBZ"),
+        ("expected", 3, "ROOT", "VERB", "VBN"),
+        ("to", 5, "mark", "PART", "TO"),
+        ("reach", 3, "xcomp", "VERB", "VB"),
+        ("$", 10, "nmod:unmarked", "SYM", "$"),
+        ("2", 8, "compound", "NUM", "CD"),
+        ("billion", 6, "nummod", "NUM", "CD"),
+        ("next", 10, "amod", "ADJ", "JJ"),
+        ("year", 13, "obl:unmarked", "NOUN", "NN"),
+        ("the", 13, "det", "DET", "DT"),
+        ("first", 13, "amod", "ADJ", "JJ"),
+        ("time", 3, "obl", "NOUN", "NN"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    words, heads, deps, pos, tags = map(list, zip(*rows, strict=True))
+    ents = ["O"] * 6 + ["B-MONEY", "I-MONEY", "I-MONEY", "B-DATE", "I-DATE"] + ["O"] * 4
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    noun, _ = counted_and_unit(doc[6:9])
+    assert noun is not None and noun.text == "shortfall"
+
+
+def test_a_length_of_time_in_apposition_to_a_person_counts_nothing():
+    # "Reyes, 12 years a firefighter, led the crew.": the length describes the person
+    doc = parsed(
+        [
+            ("Reyes", 7, "nsubj", "PROPN"),
+            (",", 3, "punct", "PUNCT"),
+            ("12", 3, "nummod", "NUM"),
+            ("years", 0, "appos", "NOUN"),
+            ("a", 5, "det", "DET"),
+            ("firefighter", 3, "nmod:unmarked", "NOUN"),
+            (",", 3, "punct", "PUNCT"),
+            ("led", 7, "ROOT", "VERB"),
+            ("the", 9, "det", "DET"),
+            ("crew", 7, "obj", "NOUN"),
+            (".", 7, "punct", "PUNCT"),
+        ],
+        ["B-PERSON", "O", "B-DATE", "I-DATE"] + ["O"] * 7,
+    )
+    noun, _ = counted_and_unit(doc[2:3])
+    assert noun is None or noun.text != "Reyes"
+
+
+def test_a_count_before_of_is_part_of_the_noun_phrase_after_it_whatever_the_parse():
+    # "The union won 14 of the council's 21 seats.": the parse hung "seats" on the verb
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("union", 2, "nsubj", "NOUN"),
+            ("won", 2, "ROOT", "VERB"),
+            ("14", 2, "obj", "NUM"),
+            ("of", 9, "case", "ADP"),
+            ("the", 6, "det", "DET"),
+            ("council", 9, "nmod:poss", "NOUN"),
+            ("'s", 6, "case", "PART"),
+            ("21", 9, "nummod", "NUM"),
+            ("seats", 2, "obl", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-CARDINAL", "O", "O", "O", "O", "B-CARDINAL", "O", "O"],
+    )
+    doc[7].tag_ = "POS"
+    span = Span(doc, 3, 4, label="CARDINAL")
+    noun, _ = counted_and_unit(span)
+    assert noun is not None and noun.text == "seats"
+
+
+def test_of_two_subjects_split_by_a_comma_the_first_is_counted_the_second_restates_it():
+    # "The index, the broadest gauge, rose 4 percent.": the parse made both nouns subjects
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("index", 7, "nsubj", "NOUN"),
+            (",", 5, "punct", "PUNCT"),
+            ("the", 5, "det", "DET"),
+            ("broadest", 5, "amod", "ADJ"),
+            ("gauge", 7, "nsubj", "NOUN"),
+            (",", 5, "punct", "PUNCT"),
+            ("rose", 7, "ROOT", "VERB"),
+            ("4", 9, "nummod", "NUM"),
+            ("percent", 7, "obj", "NOUN"),
+            (".", 7, "punct", "PUNCT"),
+        ],
+        ["O"] * 8 + ["B-PERCENT", "I-PERCENT", "O"],
+    )
+    noun, _ = counted_and_unit(doc[8:10])
+    assert noun is not None and noun.text == "index"

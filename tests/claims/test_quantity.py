@@ -68,3 +68,13 @@ def test_parse_quantity_without_number_is_none(text):
 )
 def test_parse_number_words_and_scales(text, value):
     assert parse_number(text) == value
+
+
+def test_two_numbers_joined_by_or_read_as_a_range():
+    q = parse_quantity("two or three")
+    assert (q.value, q.value_high, q.bound) == (2, 3, "range")
+
+
+def test_thousands_grouped_with_dots_read_as_one_number():
+    assert parse_number("3.500.000") == 3_500_000
+    assert parse_number("2.5") == 2.5

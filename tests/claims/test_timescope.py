@@ -36,6 +36,11 @@ PUB = date(2017, 1, 11)
         ("in", ["the first quarter"], date(2017, 1, 1), date(2017, 3, 31)),
         ("", ["the second quarter of 2015"], date(2015, 4, 1), date(2015, 6, 30)),
         ("by", ["2030"], None, None),  # a target, not a period
+        ("could start as early as", ["March"], None, None),  # the earliest it may happen
+        ("as soon as", ["next week"], None, None),
+        ("", ["earlier this year"], date(2017, 1, 1), PUB),  # the part before publication
+        ("so far", ["this month"], date(2017, 1, 1), PUB),
+        ("", ["later this year"], PUB, date(2017, 12, 31)),
         ("", ["this fiscal year"], date(2016, 7, 1), date(2017, 6, 30)),
         ("", ["last fiscal year"], date(2015, 7, 1), date(2016, 6, 30)),
     ],

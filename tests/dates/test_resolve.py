@@ -25,6 +25,8 @@ PUB = date(2017, 1, 11)  # a Wednesday
         ("this past January", "DATE", "2016-01", None),
         ("the late 1800s", "DATE", "18", "END"),
         ("'91", "DATE", "1991", None),
+        ("March of '88", "DATE", "1988-03", None),
+        ("Oct. '05", "DATE", "2005-10", None),
         ("winter", "DATE", "XXXX-WI", None),  # any winter
         ("yesterday morning", "TIME", "2017-01-10TMO", None),
         ("3 p.m. Tuesday", "TIME", "2017-01-10T15:00", None),

@@ -39,6 +39,8 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     "address": re.compile(
         rf"\b\d+(?:-\d+)?\s+(?:(?:[NSEW]\.?){{1,2}}\s+)?(?:[A-Z][a-z]+\.?\s+){{1,3}}{_STREET}"
         r"|\b\d+\s+(?:[NSEW]\.){1,2}(?=\s|$)"  # "701 S.", "3150 S.E. Division St."
+        # written in lower case ("at 3901 conshocken ave"), only with suffixes no English word has
+        r"|\b\d+\s+(?:[a-z]+\.?\s+){1,3}(?:ave|avenue|blvd|boulevard|rd|pkwy)\b"
     ),
     "time_of_day": re.compile(
         r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I
@@ -46,7 +48,10 @@ MASK_PATTERNS: dict[str, re.Pattern[str]] = {
     "url": re.compile(
         r"\bhttps?://\S+|\bwww\.\S+|\b[\w.-]+@[\w-]+\.\w+|\b\S+\.(?:com|org|gov|net|pdf)\S*"
     ),
-    "version": re.compile(r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+\b", re.I),
+    # not thousands grouped with dots ("10.000.000 people")
+    "version": re.compile(
+        r"\bv(?:ersion)?\s?\d+(?:\.\d+)+\b|\b(?!\d{1,3}(?:\.\d{3}){2,}\b)\d+\.\d+\.\d+\b", re.I
+    ),
     "route": re.compile(
         r"\b(?:Route|Rt\.?|I-|Interstate|US|Exit|Room|Rm\.?|Flight|Train|Bus|Track|Platform|Pier|Suite|Apt\.?|Unit|Gate|Channel|Highway|Tier|MERV)\s*\d+\w*",
         re.I,

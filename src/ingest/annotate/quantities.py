@@ -49,6 +49,10 @@ _AGE_UNITS = frozenset({"years", "year", "months", "month", "weeks", "days"})
 # "in two years", "within 48 hours" place something; "every 6 months" repeats it.
 _TIME_REFERENCE_LEADS = frozenset({"in", "within", "every"})
 MAX_AGE = 120
+# Words after a length of time that make it place an event rather than measure something.
+_RELATIVE_TIME_WORDS = frozenset({"before", "after", "earlier", "later", "ago", "prior"})
+_TIMES_SIGNS = ("*", "×")
+_PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
     ("percentage", "points"),
@@ -136,6 +140,8 @@ _ZERO_ADJECTIVES = frozenset({"other", "new", "additional", "further", "more"})
 _RANGE_JOINERS = frozenset({"-", "–", "—", "to", "in"})
 # Fraction words that are also ordinals ("a third of", but "the third straight year").
 _ORDINAL_FRACTIONS = frozenset({"third", "fifth"})
+# "half the cost", "half their income": "half" as a predeterminer states a share.
+_PREDETERMINED = frozenset({"the", "its", "their", "his", "her", "our", "all"})
 _FRACTION_LEADS = frozenset(
     {"a", "by", "nearly", "almost", "about", "roughly", "than", "over", "some"}
 )
@@ -226,8 +232,17 @@ def _is_label_number(token: Token) -> bool:
         or (token.i == 0 and token.is_digit and nxt in (".", ")"))
         or "^" in (nxt, prev)
         or "^" in token.text
+        or _is_operand(token, prev, nxt)
         or not any(t.is_alpha for t in doc)
     )
+
+
+def _is_operand(token: Token, prev: str, nxt: str) -> bool:
+    """ "10^5 * 300 = 30,000,000", "2^15 - 1": a number a calculation works on is no figure (its
+    result, after "=", is)."""
+    doc = token.doc
+    power = token.i >= 3 and "^" in (doc[token.i - 2].text + doc[token.i - 3].text)
+    return prev in _TIMES_SIGNS or nxt in (*_TIMES_SIGNS, "=") or (prev in ("-", "+") and power)
 
 
 def _is_date_part(token: Token, ent: Span) -> bool:
@@ -259,6 +274,8 @@ def _is_date_part(token: Token, ent: Span) -> bool:
     neighbours = [doc[i].lower_.rstrip(".") for i in (before, token.i + 1) if 0 <= i < len(doc)]
     if any(n in _MONTHS for n in neighbours):
         return True
+    if ent.text.lower().endswith("years old") and _age_of_a_thing(doc, token.i + 1):
+        return False  # "may be 2,000 years old": the NER's DATE holds a figure
     after = token.i + 1
     if (
         after + 1 < len(doc)
@@ -319,11 +336,27 @@ def _starts_figure(doc: Doc, i: int) -> bool:
         ):
             nxt = doc[i + 2]  # "no other employees", "no discernible pixels"
         return (
-            nxt is not None and nxt.pos_ == "NOUN" and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS")
+            nxt is not None
+            and nxt.pos_ == "NOUN"
+            and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS" or _acts(nxt))
         )
     prev = doc[i - 1].lower_ if i > 0 else ""
+    if token.lower_ == "half" and nxt is not None and nxt.lower_ in _PREDETERMINED:
+        return not (i + 2 < len(doc) and doc[i + 2].lower_ == "time")  # "half the time": often
     return token.lower_ in FRACTIONS and (
         (nxt is not None and nxt.lower_ == "of") or prev in _FRACTION_LEADS
+    )
+
+
+def _acts(noun: Token) -> bool:
+    """ "no group claimed responsibility": a singular noun after "no" that is the subject of the
+    verb right after it counts zero of its kind ("no doubt", "no way" are no subjects)."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return (
+        noun.dep_ == "nsubj"
+        and after is not None
+        and after.pos_ in ("VERB", "AUX")
+        and noun.head.i == after.i
     )
 
 
@@ -389,10 +422,14 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
             end += 3
         elif words[0] == "-" and len(words) > 1 and words[1] in FRACTIONS:
             end += 2
-        elif (words[0] in _RANGE_JOINERS and nxt_num) or (
-            words[0] == "and"
-            and nxt_num
-            and _cue_before(doc, _past_currency(doc, start)) == "between"
+        elif (
+            (words[0] in _RANGE_JOINERS and nxt_num)
+            or (
+                words[0] == "and"
+                and nxt_num
+                and _cue_before(doc, _past_currency(doc, start)) == "between"
+            )
+            or (words[0] == "or" and nxt_num and _rises(doc[end - 1], doc[end + gap]))
         ):
             end += 1 + gap
         elif words[:2] == ["out", "of"] and end + 2 < len(doc) and _is_num(doc[end + 2]):
@@ -403,6 +440,19 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
         if tuple(t.lower_ for t in doc[end : end + len(tail)]) == tail:
             return end + len(tail)
     return end + 1 if end < len(doc) and doc[end].text == "+" else end
+
+
+def _rises(low: Token, high: Token) -> bool:
+    """ "four or five buyers", "10 or 12 days": an estimate given as two whole numbers, the second
+    the larger, is one figure (a range), not two."""
+    values = [_whole(t) for t in (low, high)]
+    return None not in values and values[0] < values[1]
+
+
+def _whole(token: Token) -> int | None:
+    """The value of a plain whole number, in digits or a word ("12", "five"), else None."""
+    text = token.lower_.replace(",", "")
+    return int(text) if text.isdigit() else UNITS.get(text)
 
 
 def _past_currency(doc: Doc, start: int) -> int:
@@ -460,6 +510,14 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
         prev.is_alpha
         and any(ch.isupper() for ch in prev.text)
         and prev.pos_ not in ("VERB", "ADP", "DET", "AUX")
+    ) or (
+        # "Lexus IS 300": a capitals code after a name, whatever the tagger made of it
+        prev.is_upper
+        and prev.is_alpha
+        and len(prev) > 1
+        and start >= 2
+        and doc[start - 2].pos_ == "PROPN"
+        and doc[start - 2].is_title
     )
     # "Boeing 737 MAX 9 jets": a capitalised label before digits names a model even before a noun
     if named_before:
@@ -479,6 +537,32 @@ def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:
         return False
     after = doc[end].text if end < len(doc) else "."
     return _names_person(doc[start - 2]) and int(doc[start].text) <= MAX_AGE and after in ",.;"
+
+
+def _is_vague_alternative(doc: Doc, start: int, end: int) -> bool:
+    """ "a thing or two", "every year or two", "a day or three": a singular noun "or" a small
+    number is an idiom for a few, not a figure."""
+    if end - start != 1 or start < 3 or doc[start].lower_ not in ("two", "three", "2", "3"):
+        return False
+    noun, before = doc[start - 2], doc[start - 3]
+    return (
+        doc[start - 1].lower_ == "or"
+        and noun.tag_ == "NN"
+        and before.lower_ in ("a", "an", "every", "one")
+    )
+
+
+def _is_predicate_age(doc: Doc, start: int, end: int) -> bool:
+    """ "Until I was thirteen, ...", "she is 34 and ...": a bare number a person is, with no noun
+    after it, is the person's age."""
+    if end - start != 1 or start < 2 or doc[start - 1].lemma_ != "be":
+        return False
+    subject = doc[start - 2]
+    person = subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
+    after = doc[end] if end < len(doc) else None
+    bare = after is None or after.is_punct or after.pos_ in ("CCONJ", "SCONJ", "ADV")
+    value = UNITS.get(doc[start].lower_) or (int(doc[start].text) if doc[start].is_digit else None)
+    return person and bare and value is not None and value <= MAX_AGE
 
 
 def _names_person(name: Token) -> bool:
@@ -508,13 +592,16 @@ def _is_score(text: str) -> bool:
 
 
 def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
-    """ "in two years", "within 48 hours", "every 6 months": a length of time that places or
-    repeats something ("in less than three years", with its cue, is a figure)."""
+    """ "in two years", "within 48 hours", "three months before ...", "every 6 months": a length
+    of time that places or repeats something ("in less than three years", with its cue, is a
+    figure)."""
     after = doc[num_end].lower_ if num_end < len(doc) else ""
-    return (
-        span.start > 0
-        and doc[span.start - 1].lower_ in _TIME_REFERENCE_LEADS
-        and after in _AGE_UNITS | {"hours", "hour", "decades"}
+    if after not in _AGE_UNITS | {"hours", "hour", "decades"}:
+        return False
+    then = doc[num_end + 1].lower_ if num_end + 1 < len(doc) else ""
+    return (span.start > 0 and doc[span.start - 1].lower_ in _TIME_REFERENCE_LEADS) or (
+        then
+        in _RELATIVE_TIME_WORDS  # "three months before the authority closes", "two weeks later"
     )
 
 
@@ -534,11 +621,27 @@ def _refers_back(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     )
 
 
+def _age_of_a_thing(doc: Doc, num_end: int) -> bool:
+    """ "may be 2,000 years old", "the average developer was 29.6 years old": an age past a human
+    life span or not in whole years, written as a predicate ("N years old", not "N-year-old"),
+    is a figure about a thing or a group, not a person's age."""
+    if num_end >= len(doc) or doc[num_end].lower_ not in ("years", "year"):
+        return False
+    text = doc[num_end - 1].text.replace(",", "")
+    try:
+        value = float(text)
+    except ValueError:
+        return False
+    return value > MAX_AGE or not value.is_integer()
+
+
 def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     """Years standing alone, a bare "one", and ages in definitions ("under 18") are not figures."""
-    if _AGE_TAIL.match(doc.text, span.end_char):
+    if _AGE_TAIL.match(doc.text, span.end_char) and not _age_of_a_thing(doc, num_end):
         return True
     if _is_name_number(doc, num_start, num_end) or _is_appositive_age(doc, num_start, num_end):
+        return True
+    if _is_predicate_age(doc, num_start, num_end) or _is_vague_alternative(doc, num_start, num_end):
         return True
     if _defines_class(doc, span.start, num_end) or _refers_back(doc, span, num_start, num_end):
         return True

@@ -23,7 +23,13 @@ from ingest.claims.roles import (
     phrase,
     subject_of,
 )
-from ingest.claims.speakers import Named, Recent, full_name, sentence_speakers
+from ingest.claims.speakers import (
+    Named,
+    Recent,
+    full_name,
+    governing_speaker,
+    sentence_speakers,
+)
 from ingest.claims.timescope import (
     NO_SCOPE,
     Scope,
@@ -40,6 +46,14 @@ QUANTITIES_KEY = "quantities"
 _CHANGE_CUE = re.compile(
     r"(?:\b(?:up|down)|\ban? (?:increase|decrease|rise|drop|decline) of),?\s*$", re.I
 )
+# "..., nearly 50 percent more than in 2017": a share compared with the figure before it.
+_COMPARED_CUE = re.compile(
+    r"\s*(?:percent|%|percentage points?)?\s*(?:more|less|higher|lower|fewer|greater|above|below)\b",
+    re.I,
+)
+# "that year", "the same year": the year named before ("By September of that year").
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # Words before a DATE entity that belong to the time phrase ("since", "its inception in").
 TIME_LEFT_CONTEXT = 6
 # A date entity holding the figure itself ("11 days") that names no period loses to a period
@@ -47,13 +61,22 @@ TIME_LEFT_CONTEXT = 6
 # ("is currently about six weeks, ..., down from nearly three months in the fall"). Set on the
 # labelled sets.
 OWN_DURATION_REACH = 3
+# A length written as one hyphened modifier ("10-year note", "24-hour shift") names a kind.
+_HYPHENED_LENGTH = re.compile(r"\S+-(?:year|month|week|day|hour|minute)s?", re.I)
 _RELATIVE_ADVERBS = frozenset({"earlier", "later", "before", "after"})
 _RANGE_WORDS = frozenset({"to", "through", "thru", "until", "and", "-", "–", "—"})
 _CHANGE_WORDS = frozenset({"up", "down", "increase", "decrease", "rise", "drop", "compared"})
 _SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
+# Verbs of saying and publishing, whose day dates the statement rather than its figures.
+REPORTING_VERBS = frozenset(
+    """say tell report announce release publish state note add write confirm estimate testify
+    warn show find conclude explain argue claim cite disclose reveal unveil issue post""".split()
+)
 DOCUMENT_NOUNS = frozenset(
     {"study", "report", "survey", "audit", "analysis", "review", "paper", "law"}
 )
+# Nouns that only point back to what an earlier figure counts ("11 people ... 200 others").
+ANAPHORIC_NOUNS = frozenset({"others", "other", "more"})
 # Bounds that make a figure a threshold when a share of a group is the subject of its clause.
 _THRESHOLD_BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 
@@ -98,7 +121,14 @@ def claims_from_paragraphs(
             previous = (prev.period_start, prev.period_end) if prev else NO_SCOPE
             check(budget, "claims")
             claim = _claim(span, doc_id, published, place, speakers, para.offset, previous)
+            governing = governing_speaker(span, named) if claim is not None else None
+            if claim is not None and governing is not None:
+                claim = replace(claim, attributed_to=full_name(governing, ents))
             if claim is not None:
+                if claim.counted is not None and claim.counted.lower() in ANAPHORIC_NOUNS:
+                    claim = replace(claim, counted=None)  # "three others": others of what?
+                    if len(claims) > first:
+                        elliptical.add(claim.claim_id)
                 if len(claims) > first and outer_token(span).dep_ in SUBJECT_DEPS:
                     elliptical.add(claim.claim_id)
                 if prev is not None and last_span is not None and restates(span, last_span):
@@ -136,8 +166,9 @@ def inherit_counted(claims: list[Claim], elliptical: set[str]) -> list[Claim]:
     """A figure with nothing counted takes what the sentence's previous figure of the same unit
     counts: "28 homicides last year, up from 20 in 2015, while New Haven had 13" -> homicides;
     so does a percentage change of it: "2,081 children in care, down 7 percent" -> children, and
-    a figure standing alone as a subject (claim ids in elliptical) what the paragraph's figure
-    before it counts: "19 kids have been missing since 1974. Three were listed since 2014."."""
+    a figure standing alone as a subject or counting "others" (claim ids in elliptical) what the
+    paragraph's figure before it counts: "19 kids have been missing since 1974. Three were
+    listed since 2014.", "sickened 11 people ... 200 others may have been exposed"."""
     out: list[Claim] = []
     for claim in claims:
         prev = out[-1] if out else None
@@ -158,11 +189,13 @@ def inherit_counted(claims: list[Claim], elliptical: set[str]) -> list[Claim]:
 
 
 def _changes_previous(claim: Claim) -> bool:
-    """ "..., down 7 percent", "an increase of 12 percent": a relative change of the figure before."""
+    """ "..., down 7 percent", "an increase of 12 percent", "..., 15 percent fewer than in 2019":
+    a relative change of the figure before."""
     if claim.unit not in ("percent", "percentage points"):
         return False
-    before = claim.sentence[: claim.sentence.find(claim.quantity_text)]
-    return _CHANGE_CUE.search(before) is not None
+    at = claim.sentence.find(claim.quantity_text)
+    after = claim.sentence[at + len(claim.quantity_text) :]
+    return _CHANGE_CUE.search(claim.sentence[:at]) is not None or bool(_COMPARED_CUE.match(after))
 
 
 def _claim(
@@ -218,6 +251,7 @@ def defines_group(span: Span) -> bool:
         q.label_ in ("PERCENT", "RATIO")
         and q.start != span.start
         and subject.left_edge.i <= q.start <= subject.right_edge.i
+        and not restates(q, span)  # "Over half (55%) of respondents": the figure itself
         for q in span.doc.spans[QUANTITIES_KEY]
     )
 
@@ -243,6 +277,8 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
         if not _dates_a_document(f[0])
         and not _is_figure_year(f[0], span)
         and not _is_rate_or_length(f[0])
+        and f[0].text.lower() != "now"  # "it now has 11 stores": a discourse "now", no period
+        and not _dates_a_baseline_after(span, f[0])
     ]
     clause = clause_head(span.root)
     in_clause = [f for f in found if clause_head(f[0].root).i == clause.i]
@@ -251,7 +287,8 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
     governing = [f for f in found if _governs(clause_head(f[0].root), clause)]
     if governing:
         scope = _scope_near(span, governing, published, previous)
-        if scope != NO_SCOPE and scope[0] != scope[1]:
+        reported = any(_reports(clause_head(f[0].root), clause) for f in governing)
+        if scope != NO_SCOPE and (scope[0] != scope[1] or not reported):
             return scope
     return previous
 
@@ -286,13 +323,26 @@ def _joins(doc: Doc, first: Span, second: Span) -> bool:
     return between[0].lower_ != "and" or opener == "between"
 
 
+def _dates_a_baseline_after(span: Span, date_span: Span) -> bool:
+    """ "13 percent of spending, up from 6.6 percent in 2017": a date after a later figure that
+    is a change's starting point ("from") dates that baseline, not the figure before it."""
+    doc = span.doc
+    return any(
+        span.end <= q.start < date_span.start
+        and any(t.lower_ == "from" for t in doc[max(span.end, q.start - 2) : q.start])
+        for q in doc.spans[QUANTITIES_KEY]
+    )
+
+
 def _is_rate_or_length(date_span: Span) -> bool:
     """ "every year", "per night", "$22 an hour", "for a year": a recurrence or a bare length
     is no period of a figure."""
     doc, end = date_span.doc, date_span.end
     counted_from = end < len(doc) and doc[end].lower_ in _RELATIVE_ADVERBS  # "a year earlier"
-    return date_span.label_ == "SET" or (
-        len(date_span) == 2 and date_span[0].lower_ in ("a", "an", "per") and not counted_from
+    return (
+        date_span.label_ == "SET"
+        or (len(date_span) == 2 and date_span[0].lower_ in ("a", "an", "per") and not counted_from)
+        or _HYPHENED_LENGTH.fullmatch(date_span.text) is not None  # "the 10-year Treasury note"
     )
 
 
@@ -317,7 +367,7 @@ def _scope_near(span: Span, found: list[_Found], published: date | None, previou
         words = [t.text for t in left if t.i >= cut and not t.is_punct]
         if _opens_since_clause(doc[start]):
             words = ["since"]  # "since Connecticut enacted the law in 2013" -> since 2013
-        texts = [e.text for e in ends]
+        texts = [_year_referred_to(e) for e in ends]
         if end < sent.end and doc[end].lower_ in _RELATIVE_ADVERBS:
             texts[-1] += " " + doc[end].text  # "a year earlier": counted from the figure before
         if _is_comparison_base(doc, start, end, words):
@@ -331,7 +381,35 @@ def _scope_near(span: Span, found: list[_Found], published: date | None, previou
     _, signal, texts, first = min(candidates, key=lambda c: c[0])
     if not texts:
         return NO_SCOPE
-    return resolve_scope(signal, texts, published, direction_of(first) or "past", previous)
+    direction = direction_of(first)
+    if signal.lower().split()[-1:] == ["by"] and (direction or direction_of(span)) == "past":
+        # the figure's own tense where the parse hung the date on no verb
+        return _reached_by(signal, texts, published, previous)
+    return resolve_scope(signal, texts, published, direction or "past", previous)
+
+
+def _reached_by(signal: str, texts: list[str], published: date | None, previous: Scope) -> Scope:
+    """ "By March of '68 the Dow had fallen to 825": a past date the figure had been reached by
+    is the period it held in; one after publication is still a target ("by 2030")."""
+    scope = resolve_scope(
+        signal.rsplit(maxsplit=1)[0] if " " in signal else "", texts, published, "past", previous
+    )
+    if published is None or scope[1] is None or scope[1] > published:
+        return NO_SCOPE
+    return scope
+
+
+def _year_referred_to(date_span: Span) -> str:
+    """ "By September of that year": "that year" is the last year the paragraph named before the
+    sentence ("The Dow topped out in February of 1966 ...")."""
+    text = date_span.text
+    if not _THAT_YEAR.search(text):
+        return text
+    doc, start = date_span.doc, date_span.sent.start
+    years = [
+        m.group(0) for d in doc.spans[DATES_KEY] if d.end <= start for m in _YEAR.finditer(d.text)
+    ]
+    return _THAT_YEAR.sub(years[-1], text) if years else text
 
 
 def _is_comparison_base(doc: Doc, start: int, end: int, words: list[str]) -> bool:
@@ -346,9 +424,39 @@ def _is_comparison_base(doc: Doc, start: int, end: int, words: list[str]) -> boo
 def _dates_a_document(ent: Span) -> bool:
     """ "a 2019 study found ...": the year the study appeared, not the period its figures cover."""
     root = ent.root
+    if root.dep_ in ("amod", "compound", "nummod") and root.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return True
+    return _names_a_thing(ent)
+
+
+def _names_a_thing(ent: Span) -> bool:
+    """ "the February 26th test", "the March 3 storage sheet": a date written before a noun as
+    its modifier names that thing (an event, a document), not the period of a figure."""
+    root, head = ent.root, ent.root.head
     return (
-        root.dep_ in ("amod", "compound", "nummod") and root.head.lemma_.lower() in DOCUMENT_NOUNS
+        root.dep_ in ("compound", "amod")
+        and head.pos_ == "NOUN"
+        and head.i == ent.end
+        and head.ent_type_ not in ("DATE", "TIME")
+        and not any(t.is_digit and len(t.text) == 4 for t in ent)  # "the 2019 season" is a year
+        and ent.label_ != "SET"
+        and is_calendar_date(ent.text)  # not "daily boardings", which recur
     )
+
+
+def _reports(verb: Token, clause: Token) -> bool:
+    """ "police said Wednesday", "officials divulged Thursday that ...": the day of a statement is
+    not the period of the figures it reports, the day of an event is ("opened fire on Wednesday,
+    killing at least 19 people"). A statement is a verb of saying or one whose clausal
+    complement the figure's clause is."""
+    if verb.lemma_.lower() in REPORTING_VERBS or verb.lower_ in REPORTING_VERBS:
+        return True
+    token = clause
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "parataxis"):
+            return True
+        token = token.head
+    return False
 
 
 def _governs(date_clause: Token, clause: Token) -> bool:

@@ -24,6 +24,8 @@ _PERCENT = re.compile(r"(%|\bper\s?cent\b|\bpercentage points?\b)", re.I)
 # Hyphens join ranges only between digits ("50-80"), not words ("twenty-one").
 _RANGE = re.compile(r"(?<=\d)\s*[-–—]\s*(?=\$?\d)|\s+(?:to|or)\s+", re.I)
 _BETWEEN_AND = re.compile(r"\s+and\s+(?!a\s+half)", re.I)
+# Thousands grouped with dots ("10.000.000"): two or more groups, so never a decimal.
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+", re.I)
 
 
@@ -101,6 +103,7 @@ def parse_number(text: str) -> float | None:
     """A number written in digits, words or both ("2,000", "seventeen", "2.5 million", "17 and a half")."""
     words = [w for word in text.split() for w in _unfused(word)]
     words = [w.lower() for w in " ".join(words).replace("-", " ").replace(",", "").split()]
+    words = [w.replace(".", "") if _DOT_THOUSANDS.fullmatch(w) else w for w in words]
     words = [SCALE_ABBREVIATIONS.get(w, w) for w in words if w not in ("a", "an")]
     if not words:
         return None

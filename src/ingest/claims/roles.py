@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from ingest.annotate.numbers import FRACTIONS, is_number_word
+from ingest.annotate.numbers import CURRENCY, FRACTIONS, is_number_word
 from ingest.annotate.units import unit_name
 
 # Verbs of change that take no object: an object the parse gives them is a misparsed phrase
@@ -22,7 +22,7 @@ CHANGE_VERBS = INTRANSITIVE_VERBS | frozenset(
     """account accounted accounts are average averaged be came come decrease decreased double
     doubled drop dropped edge edged grew grow grown held hit hold increase increased is max
     narrow narrowed reach reached shrank shrink stand stood top topped total totaled totals
-    was were""".split()
+    was were improve improved worsen worsened peak peaked""".split()
 )
 # Verbs that put a figure on their object ("cut water use by 20 percent"), or in the passive on
 # their subject ("damage is estimated at $30 million"); with the figure as object ("raised $1.3
@@ -51,8 +51,22 @@ TRANSITIVE_VERBS = frozenset(
         "trimmed",
         "slash",
         "slashed",
+        "price",
+        "priced",
+        "cap",
+        "capped",
+        "limit",
+        "limited",
     ]
 )
+# Verbs that put a value on what they describe: in a participle phrase the figure is the value
+# of the noun it modifies ("homes valued at $300,000"; not "the fee raised $650,000", which the
+# parse may also make a participle).
+VALUATION_VERBS = frozenset(
+    """estimate estimated value valued price priced peg pegged cap capped limit limited""".split()
+)
+# Verbs that move a standing or score by points ("gained 3 points", "leads by 4 points").
+SCORE_VERBS = frozenset("gain gained lose lost lead leads led trail trailed widen widened".split())
 _RATE_WORDS = frozenset({"percent", "%", "points", "point", "times", "cents"})
 TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
@@ -62,6 +76,13 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Words that make the noun after a figure a rate's denominator ("$22 an hour").
 _PER_WORDS = frozenset({"a", "an", "per", "each", "every"})
+# Currency codes written after an amount ("$35 USD"): the amount's unit, never what it counts.
+CURRENCY_CODES = frozenset("USD EUR GBP JPY CNY CAD AUD CHF INR NZD HKD SGD".split())
+# Prepositions that make a figure a participant of a verb of change, not its value ("improved
+# for two-thirds of them", "rose among 40 percent of voters").
+_NOT_VALUE_CASES = frozenset({"for", "among", "with", "across"})
+# Determiners before a measure that sizes the noun after it ("its 72,000 bpd plant").
+_SIZING_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
 _NAMED_ACTORS = frozenset(
     {"PERSON", "ORG", "FAC"}
@@ -69,6 +90,8 @@ _NAMED_ACTORS = frozenset(
 # How far right of a figure its noun may sit behind adjectives ("113,000 elderly and disabled
 # residents") when the parse did not attach it (tokens).
 NOUN_LOOKAHEAD = 5
+# How far after "N of" the noun of the whole may sit ("of the unicameral legislature's 300 seats").
+PARTITIVE_REACH = 6
 # How far left of a subjectless verb to look for the noun the parse failed to attach (tokens).
 SUBJECT_WINDOW = 5
 # How many heads up from a figure the verb stating it may sit ("the rate rose to 4 percent of
@@ -78,7 +101,15 @@ VERB_DISTANCE = 3
 CONTAINER_NOUNS = frozenset(
     {"number", "share", "percentage", "proportion", "count", "total", "amount", "majority"}
 )
+# Adjectives a measure is the size of ("the average age was 29.6 years old", "the wall is 12
+# feet high"): the copula's subject is what is measured.
+DIMENSIONS = frozenset({"old", "long", "tall", "high", "wide", "deep", "thick", "heavy"})
 STATISTIC_NOUNS = frozenset({"average", "median", "mean", "high", "low", "peak"})
+# Nouns of approximation a figure is given in ("in the range of 7% to 11%", "in the
+# neighborhood of $2 million"): with a determiner they are no thing the figure counts.
+APPROXIMATION_NOUNS = frozenset({"range", "neighborhood", "vicinity", "region"})
+# Statistics a thing reaches: their figure is the value of what the clause moves.
+EXTREME_NOUNS = frozenset({"high", "low", "peak", "record"})
 # An "of" complement further than this from its noun is a separate phrase, not part of the name.
 MAX_OF_DISTANCE = 3
 
@@ -93,23 +124,64 @@ def counted_noun(span: Span) -> Token | None:
         and not _inside(head, span)
         and not _dates_or_divides(head, num)
     ):
-        return _past_hyphen(head)
+        return _noun_run_end(_past_hyphen(head))
     of_noun = next(
         (c for t in span for c in t.children if _is_of_nmod(c) and not _inside(c, span)), None
     )
     if of_noun is not None:
         return of_noun
+    partitive = _partitive_noun(span)
+    if partitive is not None:
+        return partitive
     after = span.doc[span.end : min(len(span.doc), span.end + NOUN_LOOKAHEAD)]
+    if span[-1].lower_ in FRACTIONS and after and after[0].pos_ in ("DET", "PRON"):
+        # "half the financial help", "half their corn crop": the share's noun phrase
+        noun = next((t for t in after[1:] if t.pos_ == "NOUN"), None)
+        if noun is not None and all(
+            t.pos_ in ("ADJ", "NOUN") for t in after[1 : noun.i - span.end]
+        ):
+            return _noun_run_end(noun)
     for token in after:
         if token.ent_type_ in ("DATE", "TIME"):
             break  # "$2,450 last year": the year dates the figure, it is not counted
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ == "NORP"):
             return _past_hyphen(token)  # "80 shooting victims", "480,000 registered Republicans"
+        if token.pos_ == "PROPN" and _names_a_kind(token):
+            continue  # "6,000 white Akoya pearls", "three Boeing freighters"
         if token.pos_ not in ("ADJ", "VERB", "ADV", "CCONJ") or token.dep_ in ("ROOT", "nsubj"):
             break
-    if len(after) > 1 and after[0].lower_ == "in" and after[1].pos_ in ("NOUN", "ADJ"):
-        return next((t for t in after[1:] if t.pos_ == "NOUN"), None)  # "$279,450 in restitution"
+    money = span.label_ == "MONEY" or any(t.text in CURRENCY for t in span)
+    if money and len(after) > 1 and after[0].lower_ == "in" and after[1].pos_ in ("NOUN", "ADJ"):
+        # "$279,450 in restitution"; a count "in" a noun is where ("thousands in museums")
+        return next((t for t in after[1:] if t.pos_ == "NOUN"), None)
     return None
+
+
+def _partitive_noun(span: Span) -> Token | None:
+    """ "holds 192 of the legislature's 300 seats": a count right before "of" is a part of the
+    noun phrase after it, whatever the parse attached the phrase to (a possessor, "the
+    legislature's", is read past; a pronoun, "of them", "of those arrested", names nothing)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of" or span.label_ != "CARDINAL":
+        return None
+    for token in doc[span.end + 1 : min(len(doc), span.end + 1 + PARTITIVE_REACH)]:
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.pos_ in ("NOUN", "PROPN") and not (nxt is not None and nxt.tag_ == "POS"):
+            return token if token.pos_ == "NOUN" else None
+        if token.pos_ not in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"):
+            return None
+    return None
+
+
+def _names_a_kind(name: Token) -> bool:
+    """A proper noun that modifies a common noun after it, with only names between."""
+    doc = name.doc
+    for token in doc[name.i + 1 : min(len(doc), name.i + 4)]:
+        if token.pos_ == "NOUN":
+            return True
+        if token.pos_ != "PROPN":
+            return False
+    return False
 
 
 def _dates_or_divides(noun: Token, num: Token) -> bool:
@@ -120,14 +192,35 @@ def _dates_or_divides(noun: Token, num: Token) -> bool:
     return any(c.lower_ in _PER_WORDS and num.i < c.i < noun.i for c in noun.children)
 
 
+def _noun_run_end(token: Token) -> Token:
+    """ "140 pilot whales": a singular noun the figure hangs on, right before another common
+    noun, is a modifier of it, however the parse split the run; the run's last noun is counted."""
+    doc, i = token.doc, token.i
+    while (
+        doc[i].tag_ == "NN"
+        and i + 1 < len(doc)
+        and doc[i + 1].pos_ == "NOUN"
+        and doc[i + 1].ent_type_ not in ("DATE", "TIME")
+        and doc[i].whitespace_
+        and _measure_unit(doc[i]) is None
+        and not (doc[i + 1].dep_ in SUBJECT_DEPS and doc[i + 1].head.i > i + 1)
+    ):
+        i += 1  # not into a clause's subject: "the financial help people need"
+    return doc[i]
+
+
 def _past_hyphen(token: Token) -> Token:
     """ "10 walk-in clinics": the noun after a hyphenated modifier, not the modifier's first word."""
     doc, i = token.doc, token.i
     while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_:
         i += 2
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if i != token.i and nxt is not None and nxt.pos_ == "NOUN":
-        return nxt
+    if i == token.i:
+        return token
+    for nxt in doc[i + 1 : min(len(doc), i + 1 + NOUN_LOOKAHEAD)]:
+        if nxt.pos_ == "NOUN":
+            return nxt  # "four century-old wooden schooners": past the adjectives too
+        if nxt.pos_ != "ADJ":
+            break
     return token
 
 
@@ -148,7 +241,8 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
 
 
 def counts_nothing(noun: Token) -> bool:
-    """Never the counted thing: a distributive ("$1,500 apiece"), a named actor other than the
+    """Never the counted thing: a distributive ("$1,500 apiece"), a named actor (a proper noun;
+    a common noun the NER ran a name across still counts: "100,000 Newsgroups") other than the
     subject whose value the figure is ("the rate at Central Montana Medical Center is 22%", but
     "the Dow had fallen to 825"), a unit or currency word ("66.80 dollars", "72,000
     bpd plant"), a number or fraction word ("Three-quarters (74%) of respondents"), or a date
@@ -156,7 +250,11 @@ def counts_nothing(noun: Token) -> bool:
     lower = noun.lower_
     return (
         lower in _DISTRIBUTIVES
-        or (noun.ent_type_ in _NAMED_ACTORS and noun.dep_ not in SUBJECT_DEPS)
+        or (
+            noun.ent_type_ in _NAMED_ACTORS
+            and noun.pos_ == "PROPN"
+            and noun.dep_ not in SUBJECT_DEPS
+        )
         or (noun.ent_type_ in ("DATE", "TIME") and not _counts_days(noun))
         or (_measure_unit(noun) is not None and not _counts_days(noun))
         or is_number_word(lower)
@@ -170,22 +268,54 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     anchor = outer_token(span)
     if noun is not None and _counts_days(noun):
         return noun, None
-    if noun is not None and (_measure_unit(noun) or _is_rate_word(noun)):
+    if noun is not None and (
+        _measure_unit(noun) or _is_rate_word(noun) or noun.text in CURRENCY_CODES
+    ):
         unit = _measure_unit(noun)
         if noun.lower_ == "times":
-            return None, unit  # "four times as likely" compares groups, it counts neither
+            return None, "times"  # "four times as likely" compares groups, it counts neither
         of = next((c for c in noun.rights if _is_of_nmod(c)), None)
         if of is not None:
             return of, unit
+        described = _measure_modifies(span, noun)
+        if described is not None:
+            return described, unit
         anchor, noun = noun, None
     if noun is None:
         # either end of a range may hang on the noun: "fines of $50 to $75"
         ends = [anchor, *(t for t in span if t.i != anchor.i and not _inside(t.head, span))]
-        found = next(filter(None, map(_modified_noun, ends)), None) or _copula_subject(anchor)
+        if unit in TIME_UNITS and anchor.dep_ in ("compound", "appos"):
+            ends = []  # "30 years experience", "Bassi, 43 years a fisherman": it describes
+        found = (
+            next(filter(None, map(_modified_noun, ends)), None)
+            or _of_phrase_owner(span, unit)
+            or _extreme_owner(span)
+            or _copula_subject(anchor)
+        )
         if found is None and unit not in TIME_UNITS:
             found = _subject_noun(anchor)
+        verb = _verb_right_before(span)
+        if found is None and unit not in TIME_UNITS and verb is not None:
+            found = _subject_noun(verb)
         return (_compound_head(found) if found is not None else None), unit
     return _compound_head(noun), unit
+
+
+def _measure_modifies(span: Span, unit: Token) -> Token | None:
+    """ "its 460,000 barrels per day refinery", "a 2 GW solar array": a measure between a
+    determiner and a noun sizes that noun (the unit's rate word, "per day", read past)."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.pos_ not in ("DET", "PRON") or before.lower_ not in _SIZING_DETS:
+        return None
+    i = unit.i + 1
+    if i + 1 < len(doc) and doc[i].lower_ in _PER_WORDS:
+        i += 2  # "per day"
+    while i < len(doc) and doc[i].pos_ == "ADJ":
+        i += 1
+    if i < len(doc) and doc[i].pos_ == "NOUN" and _measure_unit(doc[i]) is None:
+        return _noun_run_end(doc[i])
+    return None
 
 
 def _counts_days(noun: Token) -> bool:
@@ -200,13 +330,35 @@ def _has_case_word(token: Token, word: str) -> bool:
 def _is_rate_word(noun: Token) -> bool:
     """ "percent", "points"; "times" only in comparisons ("four times as likely")."""
     if noun.lower_ == "times":
-        nxt = noun.doc[noun.i + 1].lower_ if noun.i + 1 < len(noun.doc) else ""
-        return nxt in ("as", "more", "higher", "greater", "the", "that")
+        nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        return nxt is not None and (
+            nxt.lower_ in ("as", "more", "higher", "greater", "the", "that")
+            or nxt.tag_ in ("JJR", "RBR")  # "ten times faster"
+        )
+    if noun.lower_ in ("points", "point"):
+        return _scores_a_change(noun)
     return noun.lower_ in _RATE_WORDS
+
+
+def _scores_a_change(points: Token) -> bool:
+    """ "fell 9.5 percentage points", "shrank to 12.9 points", "up 5 points": points measure a
+    change or a percentage; "the report notes 10 points" counts them."""
+    doc = points.doc
+    before = {t.lower_ for t in doc[max(points.sent.start, points.i - 4) : points.i]}
+    if before & {"percentage", "up", "down", "by", "to", "from"}:
+        return True
+    verb = points.head
+    for _ in range(VERB_DISTANCE):
+        if verb.pos_ in ("VERB", "AUX"):
+            return _in(verb, CHANGE_VERBS) or _in(verb, TRANSITIVE_VERBS) or _in(verb, SCORE_VERBS)
+        verb = verb.head
+    return False
 
 
 def _measure_unit(noun: Token) -> str | None:
     """The unit the noun names in the units lexicon ("tons", "mph", "GW", "microns"), if any."""
+    if noun.lower_ in ("points", "point") and not _scores_a_change(noun):
+        return None  # "the report notes 10 points" counts them
     return unit_name(noun.text) or unit_name(noun.lemma_)
 
 
@@ -240,26 +392,85 @@ def _modified_noun(token: Token) -> Token | None:
         and head.pos_ in ("NOUN", "PROPN")
         and head.i != token.i
         and head.lower_ not in STATISTIC_NOUNS
+        and not _approximates(head)
         and not (_is_rate_word(head) or _measure_unit(head))  # "81 percent, from 64 percent"
+        and head.text not in CURRENCY_CODES  # "$35 USD"
     ):
         return head
     return None
 
 
+def _of_phrase_owner(span: Span, unit: str | None) -> Token | None:
+    """ "prizes of 12,000", "winds of about 240 km an hour": a figure right after "of" is the
+    value of the noun before it, read from the words whatever the parse attached it to; not a
+    statistic's or container's name ("a high of", "a total of"), a number or fraction ("one of
+    four"), or a length of time's owner ("a sentence of 10 years")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or unit in TIME_UNITS:
+        return None
+    owner = doc[span.start - 2]
+    if (
+        owner.pos_ != "NOUN"
+        or owner.lower_ in STATISTIC_NOUNS | CONTAINER_NOUNS
+        or _approximates(owner)
+        or is_number_word(owner.lower_)
+        or owner.lower_ in FRACTIONS
+        or _is_rate_word(owner)
+        or _measure_unit(owner) is not None
+    ):
+        return None
+    return owner
+
+
+def _extreme_owner(span: Span) -> Token | None:
+    """ "took the Dow to a record high of 1051", "the Dow had sunk to a low of 577": a high or low
+    is reached by what its clause moves, the verb's object, else its subject."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return None
+    extreme = doc[span.start - 2]
+    if extreme.lower_ not in EXTREME_NOUNS:
+        return None
+    verb = clause_head(extreme)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _child(verb, {"obj"}, extreme) or _child(verb, SUBJECT_DEPS, extreme)
+
+
+def _approximates(noun: Token) -> bool:
+    """ "the range of", "the neighborhood of": a noun of approximation after a determiner."""
+    before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    return noun.lower_ in APPROXIMATION_NOUNS and before in ("the", "a")
+
+
 def _copula_subject(token: Token) -> Token | None:
     """The subject of the copular clause the figure is predicate of: "the fare is $1.75" -> fare,
     "the rate is down 0.4 points" -> rate (UD makes the predicate the head of subject and copula;
-    the parse may make "down" the predicate instead)."""
+    the parse may make "down" the predicate instead); a predicate completing another verb has
+    that verb's subject ("the amount is expected to be $16 billion" -> amount)."""
     for _ in range(2):
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ != "JJR"):
+        if token.pos_ in ("VERB", "AUX") or (
+            token.pos_ == "ADJ" and token.tag_ != "JJR" and token.lower_ not in DIMENSIONS
+        ):
             return None  # "36 percent effective" describes, it does not count
         adverbs = [c for c in token.children if c.dep_ in ("case", "advmod")]
         for node in (token, *adverbs):
             children = list(node.children)
-            if any(c.dep_ == "cop" for c in children):
-                return next(
-                    (c for c in children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")),
-                    None,
+            cop = next((c for c in children if c.dep_ == "cop"), None)
+            if cop is not None:
+                if node.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in children):
+                    children = list(node.head.children)  # "is expected to be 16 billion"
+                return (
+                    next(
+                        (
+                            c
+                            for c in children
+                            if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")
+                        ),
+                        None,
+                    )
+                    or _noun_before(cop)
+                    or _container_referred_to(children)
                 )
         token = token.head
     return None
@@ -273,15 +484,20 @@ def _subject_noun(token: Token) -> Token | None:
     in for it.
     """
     verb = _change_verb(token)
-    if verb is None:
-        return None
+    if verb is None or any(
+        c.dep_ == "case" and c.lower_ in _NOT_VALUE_CASES for c in token.children
+    ):
+        return None  # "attendance improved for about two-thirds of them": not its value
     obj = None if _in(verb, INTRANSITIVE_VERBS) else _child(verb, {"obj"}, token)
     if obj is not None:
         return obj
     if _in(verb, TRANSITIVE_VERBS):
+        if _in(verb, VALUATION_VERBS) and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            return verb.head  # "fillets priced at $16.99 a pound", "damage estimated at $2 million"
         return _child(verb, {"nsubj:pass"}, token)
     subject = _child(verb, SUBJECT_DEPS, token)
-    if subject is None and verb.dep_ == "xcomp":  # "the deficit is expected to total $1 trillion"
+    if subject is None and (verb.dep_ == "xcomp" or _completes_predicate(verb)):
+        # "the deficit is expected to total $1 trillion", "the cost is on track to hit $390 billion"
         subject = _child(verb.head, SUBJECT_DEPS, token)
     if subject is not None:
         return subject
@@ -293,6 +509,56 @@ def _subject_noun(token: Token) -> Token | None:
             if t.pos_ == "NOUN" and t.i != token.i and t.ent_type_ != "PERSON"
         ),
         None,
+    )
+
+
+def _container_referred_to(children: list[Token]) -> Token | None:
+    """ "If you look at the number of Americans killed ..., it's less than 100": a pronoun
+    subject stands for the "number of" phrase before it in the sentence, which counts its noun."""
+    pronoun = next((c for c in children if c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON"), None)
+    if pronoun is None or pronoun.lower_ not in ("it", "that", "this"):
+        return None
+    before = pronoun.doc[pronoun.sent.start : pronoun.i]
+    containers = [t for t in before if t.lower_ in CONTAINER_NOUNS]
+    for container in reversed(containers):
+        of = next((c for c in container.rights if _is_of_nmod(c)), None)
+        if of is not None:
+            return of
+    return None
+
+
+def _noun_before(cop: Token) -> Token | None:
+    """ "..., and interest rates were near zero": the common noun right before a copula the parse
+    left without a subject (it hung the noun elsewhere) is the subject."""
+    before = cop.doc[cop.i - 1] if cop.i > cop.sent.start else None
+    if before is None or any(
+        c.dep_ in SUBJECT_DEPS and c.pos_ != "VERB" for c in cop.head.children
+    ):
+        return None  # "it was 5": a pronoun subject
+    if before.pos_ == "NOUN" and before.ent_type_ not in ("DATE", "TIME"):
+        return before
+    return None
+
+
+def _verb_right_before(span: Span) -> Token | None:
+    """ "is expected to total nearly $1 trillion next year": the verb written right before the
+    figure (its bound cue in the span, a "to", "at" or "by" between) states it, wherever the
+    parse hung the figure."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ in ("to", "at", "by"):
+        i -= 1
+    if i < 0 or span.doc[i].pos_ != "VERB":
+        return None  # a copula is _copula_subject's ("was about 36 percent effective")
+    return span.doc[i]
+
+
+def _completes_predicate(verb: Token) -> bool:
+    """ "on track to hit", "likely to reach": an infinitive completing a copula's predicate, which
+    the parse hangs on the predicate as a clause describing it."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "cop" for c in verb.head.children)
     )
 
 
@@ -309,7 +575,25 @@ def _child(verb: Token, deps: frozenset[str] | set[str], figure: Token) -> Token
         and c.ent_type_ != "PERSON"
         and not (_measure_unit(c) or _is_rate_word(c))
     ]
-    return min(found, key=lambda c: abs(c.i - figure.i), default=None)
+    nearest = min(found, key=lambda c: abs(c.i - figure.i), default=None)
+    if nearest is not None and nearest.dep_ in SUBJECT_DEPS:
+        return _appositive_head(nearest, found)
+    return nearest
+
+
+def _appositive_head(subject: Token, found: list[Token]) -> Token:
+    """ "New York's main contract, light sweet crude for delivery in November rose 60 cents": of
+    two subjects of one verb, the later one after a comma restates the first."""
+    doc = subject.doc
+    earlier = [
+        c
+        for c in found
+        if c.dep_ in SUBJECT_DEPS
+        and c.i < subject.i
+        and any(t.text == "," for t in doc[c.i + 1 : subject.i])
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[c.i + 1 : subject.i])
+    ]
+    return earlier[-1] if earlier else subject
 
 
 def _in(verb: Token, verbs: frozenset[str]) -> bool:
@@ -354,6 +638,9 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
     """Noun with compounds, adjectives and a close "of" complement ("child victims of human trafficking")."""
     left = [c for c in noun.lefts if c.dep_ in _MODIFIER_DEPS and c.pos_ != "NUM"]
     start = min([noun.i] + [c.left_edge.i for c in left])
+    doc = noun.doc
+    while start > 0 and doc[start - 1].tag_ == "NN" and doc[start - 1].whitespace_:
+        start -= 1  # a run of nouns the parse split ("pilot whales", "sockeye salmon")
     if outside is not None and start < outside.end <= noun.i:
         start = outside.end
     end = noun.i + 1

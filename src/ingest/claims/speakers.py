@@ -33,6 +33,8 @@ DATA_NOUNS = frozenset(
         "study",
     ]
 )
+# Verbs that report evidence only with a clause or a data noun ("the study found that").
+EVIDENCE_VERBS = frozenset({"find", "show"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 # Nouns for people left unnamed when only a person's name modifies them ("Biden administration
 # officials"); an organisation's ("DCF officials") names its source.
@@ -43,6 +45,9 @@ NOT_SPEAKER_LABELS = frozenset(
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _ANAPHORS = frozenset({"he", "she", "they"})
 _QUOTES = '"“”'
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# Verbs of writing: a first-person paragraph after one is an excerpt of what was written.
+WRITING_VERBS = frozenset({"write", "wrote", "post", "posted", "blog", "tweet", "tweeted"})
 # Prepositions that tie a source to a noun: "data from", "a study by", "researchers at".
 _SOURCE_CASES = ("from", "by", "of", "at")
 # How far after "according to" or a speech verb the speaker's name may start (tokens).
@@ -72,6 +77,7 @@ class Recent:
 
     person: str | None = None
     source: str | None = None
+    writer: str | None = None  # the last source named with a verb of writing ("X wrote")
 
     def after(self, name: str | None, named: Named) -> Recent:
         if name is None:
@@ -93,11 +99,14 @@ def sentence_speakers(
             the NER missed it in this sentence.
     """
     sents = list(doc.sents)
+    before = recent
     own: list[str | None] = []
     for sent in sents:
         name = sentence_speaker(sent, recent, named)
         own.append(name)
         recent = recent.after(name, named)
+        if name is not None and _writes(sent):
+            recent = replace(recent, writer=name)
     out: dict[int, str] = {}
     for i, sent in enumerate(sents):
         speaker = own[i]
@@ -108,7 +117,29 @@ def sentence_speakers(
             )
         if speaker is not None:
             out[sent.start] = speaker
+    if not out and before.writer is not None and is_first_person(doc):
+        out = {sent.start: before.writer for sent in sents}  # a block excerpted from the post
     return out, recent
+
+
+def _writes(sent: Span) -> bool:
+    """The sentence names its source with a verb of writing ("Askar wrote in a blog post")."""
+    return any(
+        sent.start <= c.start < sent.end and c[0].lemma_.lower() in WRITING_VERBS
+        for c in sent.doc.spans[SPEAKER_CUES_KEY]
+    )
+
+
+def is_first_person(doc: Doc) -> bool:
+    """A paragraph written in the first person outside quotation marks ("In my case, I chose
+    ..."): after a source named as writing, an excerpt of what it wrote."""
+    inside = False
+    for token in doc:
+        if any(ch in token.text for ch in _QUOTES):
+            inside = not inside
+        elif not inside and token.lower_ in _FIRST_PERSON and token.pos_ == "PRON":
+            return True
+    return False
 
 
 def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named()) -> str | None:
@@ -137,17 +168,58 @@ def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named
     return None
 
 
+def governing_speaker(figure: Span, named: Named = Named()) -> str | None:
+    """The named source of the speech verb nearest above the figure in the parse, when the
+    sentence has more than one ("He claimed ... even as the Congressional Budget Office estimated
+    that they would add $250 billion" -> the Congressional Budget Office); None when no such
+    verb names anyone by name (a pronoun or an unnamed noun leaves the sentence's speaker)."""
+    sent = figure.sent
+    cues = [
+        c[0]
+        for c in sent.doc.spans[SPEAKER_CUES_KEY]
+        if sent.start <= c[0].i < sent.end and c.label_ != "ACCORDING"
+    ]
+    if len(cues) < 2:
+        return None
+    above = {a.i: depth for depth, a in enumerate(figure.root.ancestors)}
+    governing = sorted((above[c.i], c.i) for c in cues if c.i in above and _is_speech_verb(c))
+    for _, i in governing:  # nearest first; "they would add" names no one, go on up
+        candidate = _speech_subject(sent.doc[i])
+        if candidate is None or candidate.lower_ in _ANAPHORS:
+            continue
+        name = speaker_name(candidate, named)
+        if name is not None:
+            return name
+    return None
+
+
 def _is_speech_verb(token: Token) -> bool:
     """A speech cue used as a verb: "said", "estimates that", ", the report shows." (even when
     tagged a noun), but not "unemployment claims"."""
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
         return False  # "confirmed cases", "reported crimes" describe
+    if token.lemma_.lower() in EVIDENCE_VERBS and not _reports_finding(token):
+        return False  # "Amazon is finding success", "the data show a rise" is a finding
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         token.pos_ == "VERB"
         or token.dep_ in ("ROOT", "parataxis")
         or (nxt is not None and nxt.lower_ == "that")
     )
+
+
+def _reports_finding(verb: Token) -> bool:
+    """ "the study found that ...", "the report shows 40 percent ...", "..., the survey found":
+    a verb of evidence reports when a data noun is its subject or a clause its object."""
+    if any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ == "parataxis":
+        return True
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if (verb.i > 0 and _is_data_noun(doc[verb.i - 1])) or (
+        nxt is not None and nxt.lower_ == "that"
+    ):
+        return True  # ", the report shows,", however the parse hung "report"
+    return any(c.dep_ in SUBJECT_DEPS and _is_data_noun(c) for c in verb.children)
 
 
 def _according_to(token: Token) -> Token | None:
@@ -166,6 +238,10 @@ def _speech_subject(verb: Token) -> Token | None:
     Osei"), the verb's subject (the nearest where the parse gives two), or the name right after
     it ("said Feldman")."""
     doc = verb.doc
+    if verb.head.lemma_.lower() == "quote" and verb.dep_ in ("advcl", "xcomp"):
+        quoted = [c for c in verb.head.children if c.dep_ == "nsubj:pass"]
+        if quoted:
+            return quoted[0]  # "the Tuva government was quoted as saying"
     before = doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and (
         before.pos_ in ("PROPN", "PRON")

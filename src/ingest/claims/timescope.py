@@ -44,6 +44,8 @@ def resolve_scope(
     words = signal.lower().split()
     if words[-1:] == ["by"] or words[-4:] == ["by", "the", "end", "of"]:
         return NO_SCOPE  # "200,000 homes by 2030" is a target, not a period the figure covers
+    if words[-3:] in (["as", "early", "as"], ["as", "soon", "as"]):
+        return NO_SCOPE  # "may be imposed as early as today": the earliest it may happen
     reference = None
     if previous[0] is not None and previous[1] is not None:
         reference = (previous[0], previous[1] + timedelta(days=1))
@@ -53,9 +55,32 @@ def resolve_scope(
         return NO_SCOPE  # a season is too loose a period for a figure ("rose this fall")
     if "since" in words:
         return first.start, published
+    part = _part_of_current(signal, ends[0])
+    if part is not None and published is not None and last.end is not None:
+        # "earlier this year" / "so far this year": the part of it before publication
+        return (
+            (first.start, published)
+            if part == "before"
+            else (published, last.end - timedelta(days=1))
+        )
     if last.end is None:
         return NO_SCOPE
     return first.start, last.end - timedelta(days=1)
+
+
+def _part_of_current(signal: str, text: str) -> str | None:
+    """ "earlier this year", "so far this month" -> "before" publication; "later this year" ->
+    "after"; None for any other expression."""
+    words = (signal + " " + text).lower().split()
+    if "this" not in words or words.index("this") == 0:
+        return None
+    before = words[words.index("this") - 1]
+    if before == "earlier" or words[max(0, words.index("this") - 2) : words.index("this")] == [
+        "so",
+        "far",
+    ]:
+        return "before"
+    return "after" if before == "later" else None
 
 
 def names_period(signal: str, ends: list[str]) -> bool:

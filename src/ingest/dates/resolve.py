@@ -281,6 +281,12 @@ def _month_year(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     return "DATE", f"{g.get('year')}-{_MONTHS[g.get('month')]:02d}", None
 
 
+def _month_short_year(g: Groups, anchor: date | None, d: Direction) -> _Reading:
+    """ "September of '67", "Jan. '08": a month of a year written with two digits."""
+    year = _short_year(g, anchor, d)[1]
+    return "DATE", f"{year}-{_MONTHS[g.get('month')]:02d}", None
+
+
 def _year(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     return "DATE", g.get("year"), None
 
@@ -765,6 +771,7 @@ _RULES: list[
     (_R(rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAYNUM},?\s+{_YEAR}"), _full_date),
     (_R(rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"), _full_date),
     (_R(rf"(?:the\s+month\s+of\s+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}"), _month_year),
+    (_R(rf"{_MONTH},?\s+(?:of\s+)?'\s?(?P<yy>\d\d)"), _month_short_year),  # "December of '74"
     (
         _R(
             rf"(?:the\s+)?(?:(?:calendar|school|academic|fiscal)\s+)?{_YEAR}\s*(?:-|/|to|through)\s*(?P<end>\d{{4}}|\d\d)(?:\s+(?:school|academic|season|academic year|school year))?(?:\s+year)?"
