@@ -309,8 +309,7 @@ def test_a_share_compared_with_the_figure_before_counts_what_it_counts(nlp):
             "4,000",
             (date(2012, 12, 1), date(2012, 12, 31)),
         ),
-        # a discourse "now" names no period; "currently" is the publication date
-        ("The agency now runs 14 shelters across the state.", "14", (None, None)),
+        # "currently" is the publication date
         ("The agency currently runs 14 shelters across the state.", "14", (PUBLISHED, PUBLISHED)),
         # a date written before a noun names that thing, not the figure's period
         ("The March 3 inspection found 14 violations at the plant.", "14", (None, None)),

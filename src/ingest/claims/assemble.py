@@ -277,7 +277,6 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
         if not _dates_a_document(f[0])
         and not _is_figure_year(f[0], span)
         and not _is_rate_or_length(f[0])
-        and f[0].text.lower() != "now"  # "it now has 11 stores": a discourse "now", no period
         and not _dates_a_baseline_after(span, f[0])
     ]
     clause = clause_head(span.root)
