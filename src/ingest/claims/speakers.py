@@ -45,9 +45,6 @@ NOT_SPEAKER_LABELS = frozenset(
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _ANAPHORS = frozenset({"he", "she", "they"})
 _QUOTES = '"“”'
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-# Verbs of writing: a first-person paragraph after one is an excerpt of what was written.
-WRITING_VERBS = frozenset({"write", "wrote", "post", "posted", "blog", "tweet", "tweeted"})
 # Prepositions that tie a source to a noun: "data from", "a study by", "researchers at".
 _SOURCE_CASES = ("from", "by", "of", "at")
 # How far after "according to" or a speech verb the speaker's name may start (tokens).
@@ -77,7 +74,6 @@ class Recent:
 
     person: str | None = None
     source: str | None = None
-    writer: str | None = None  # the last source named with a verb of writing ("X wrote")
 
     def after(self, name: str | None, named: Named) -> Recent:
         if name is None:
@@ -99,14 +95,11 @@ def sentence_speakers(
             the NER missed it in this sentence.
     """
     sents = list(doc.sents)
-    before = recent
     own: list[str | None] = []
     for sent in sents:
         name = sentence_speaker(sent, recent, named)
         own.append(name)
         recent = recent.after(name, named)
-        if name is not None and _writes(sent):
-            recent = replace(recent, writer=name)
     out: dict[int, str] = {}
     for i, sent in enumerate(sents):
         speaker = own[i]
@@ -117,29 +110,7 @@ def sentence_speakers(
             )
         if speaker is not None:
             out[sent.start] = speaker
-    if not out and before.writer is not None and is_first_person(doc):
-        out = {sent.start: before.writer for sent in sents}  # a block excerpted from the post
     return out, recent
-
-
-def _writes(sent: Span) -> bool:
-    """The sentence names its source with a verb of writing ("Askar wrote in a blog post")."""
-    return any(
-        sent.start <= c.start < sent.end and c[0].lemma_.lower() in WRITING_VERBS
-        for c in sent.doc.spans[SPEAKER_CUES_KEY]
-    )
-
-
-def is_first_person(doc: Doc) -> bool:
-    """A paragraph written in the first person outside quotation marks ("In my case, I chose
-    ..."): after a source named as writing, an excerpt of what it wrote."""
-    inside = False
-    for token in doc:
-        if any(ch in token.text for ch in _QUOTES):
-            inside = not inside
-        elif not inside and token.lower_ in _FIRST_PERSON and token.pos_ == "PRON":
-            return True
-    return False
 
 
 def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named()) -> str | None:
