@@ -53,7 +53,6 @@ def _found(nlp, text):
         ("The family owns one or two boats.", ["one or two"]),  # a range, not the idiom
         ("In all, 12 * 40 = 480 seats.", ["480"]),  # a calculation's result, not its operands
         ("The region has 3.500.000 residents.", ["3.500.000"]),  # thousands grouped with dots
-        ("The grant covers half the cost of new roofs.", ["half"]),  # a predeterminer share
         ("By Friday no lawmaker endorsed the plan.", ["no"]),  # zero of a kind acting
     ],
 )
@@ -125,7 +124,6 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "The bug was fixed in release 2.10.4 of the app.",
         "The council acted just two weeks before the election.",
         "Six months later, the plant reopened.",
-        "Half the time, the bus is late.",
         "There is no doubt the plan will pass.",
     ],
 )

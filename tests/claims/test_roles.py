@@ -87,8 +87,6 @@ def counted(nlp, text: str) -> str | None:
         # a noun of approximation is not counted: the copula's subject is
         ("Mortgage rates have been in the range of 6% to 7% all year.", "Mortgage rates"),
         ("The repair bill is in the neighborhood of $40,000.", "repair bill"),
-        # "half" before a determiner is a share of the noun phrase after it
-        ("The drought could cost farmers half their wheat harvest.", "wheat harvest"),
         # "it" standing for the "number of" phrase before it
         (
             "When you count the number of bridges rated poor in the state, it is about 1,200.",

@@ -140,8 +140,6 @@ _ZERO_ADJECTIVES = frozenset({"other", "new", "additional", "further", "more"})
 _RANGE_JOINERS = frozenset({"-", "–", "—", "to", "in"})
 # Fraction words that are also ordinals ("a third of", but "the third straight year").
 _ORDINAL_FRACTIONS = frozenset({"third", "fifth"})
-# "half the cost", "half their income": "half" as a predeterminer states a share.
-_PREDETERMINED = frozenset({"the", "its", "their", "his", "her", "our", "all"})
 _FRACTION_LEADS = frozenset(
     {"a", "by", "nearly", "almost", "about", "roughly", "than", "over", "some"}
 )
@@ -341,8 +339,6 @@ def _starts_figure(doc: Doc, i: int) -> bool:
             and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS" or _acts(nxt))
         )
     prev = doc[i - 1].lower_ if i > 0 else ""
-    if token.lower_ == "half" and nxt is not None and nxt.lower_ in _PREDETERMINED:
-        return not (i + 2 < len(doc) and doc[i + 2].lower_ == "time")  # "half the time": often
     return token.lower_ in FRACTIONS and (
         (nxt is not None and nxt.lower_ == "of") or prev in _FRACTION_LEADS
     )

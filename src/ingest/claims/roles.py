@@ -134,13 +134,6 @@ def counted_noun(span: Span) -> Token | None:
     if partitive is not None:
         return partitive
     after = span.doc[span.end : min(len(span.doc), span.end + NOUN_LOOKAHEAD)]
-    if span[-1].lower_ in FRACTIONS and after and after[0].pos_ in ("DET", "PRON"):
-        # "half the financial help", "half their corn crop": the share's noun phrase
-        noun = next((t for t in after[1:] if t.pos_ == "NOUN"), None)
-        if noun is not None and all(
-            t.pos_ in ("ADJ", "NOUN") for t in after[1 : noun.i - span.end]
-        ):
-            return _noun_run_end(noun)
     for token in after:
         if token.ent_type_ in ("DATE", "TIME"):
             break  # "$2,450 last year": the year dates the figure, it is not counted
@@ -203,9 +196,8 @@ def _noun_run_end(token: Token) -> Token:
         and doc[i + 1].ent_type_ not in ("DATE", "TIME")
         and doc[i].whitespace_
         and _measure_unit(doc[i]) is None
-        and not (doc[i + 1].dep_ in SUBJECT_DEPS and doc[i + 1].head.i > i + 1)
     ):
-        i += 1  # not into a clause's subject: "the financial help people need"
+        i += 1
     return doc[i]
 
 
