@@ -115,63 +115,15 @@ _EDGE_SPACE = re.compile(r"^\s+|\s+$")
 # English F1 0.9665 -> 0.9671 (with 3 words: the same, 001 loses an attribution line); other
 # languages and the cleaning sets unchanged.
 LOOSE_TEXT_MIN_WORDS = 8
-_LOOSE_AFTER = (
-    "div",
-    "figure",
-    "table",
-    "ul",
-    "ol",
-    "dl",
-    "section",
-    "article",
-    "blockquote",
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "form",
-    "hr",
-    "pre",
-    "iframe",
-)
 _LOOSE_CONTAINERS = frozenset(
     ["div", "section", "article", "main", "body", "td", "li", "dd", "blockquote", "span"]
 )
 _RUN_TO_COLLAPSE = re.compile(r"\s\s|[^\S ]")  # two spaces, or one that is not " "
+# Block elements: each starts a line of the page's visible text, and text left loose after one
+# is a paragraph of its own (see LOOSE_TEXT_MIN_WORDS).
 _BLOCKS = frozenset(
-    [
-        "p",
-        "div",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "td",
-        "th",
-        "tr",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "aside",
-        "nav",
-        "ul",
-        "ol",
-        "blockquote",
-        "figcaption",
-        "table",
-        "br",
-    ]
+    "p div li h1 h2 h3 h4 h5 h6 td th tr section article header footer aside nav ul ol dl "
+    "blockquote figure figcaption table form hr pre iframe br".split()
 )
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+")
 # Headlines the page's metadata states, in order of trust (JSON-LD's headline is read first).
@@ -269,7 +221,7 @@ def collapse_space(text: str) -> str:
 def wrap_loose_text(tree: HtmlElement) -> None:
     """Each run of loose text after a block element (see LOOSE_TEXT_MIN_WORDS), with the inline
     elements after it up to the next block, wrapped in a <p> of its own."""
-    for block in list(tree.iter(*_LOOSE_AFTER)):
+    for block in list(tree.iter(*_BLOCKS)):
         parent = block.getparent()
         tail = block.tail
         if not tail or len(tail.split()) < LOOSE_TEXT_MIN_WORDS or parent is None:
@@ -279,7 +231,7 @@ def wrap_loose_text(tree: HtmlElement) -> None:
         paragraph = Element("p")
         paragraph.text, block.tail = tail, None
         sibling = block.getnext()
-        while sibling is not None and sibling.tag not in _LOOSE_AFTER:
+        while sibling is not None and sibling.tag not in _BLOCKS:
             following = sibling.getnext()
             paragraph.append(sibling)
             sibling = following
