@@ -15,6 +15,7 @@ from ingest.clean.html import (
     headline,
     normalise_blocks,
     publication_date,
+    render_math,
     structured_date,
     within_article,
     wrap_loose_text,
@@ -303,6 +304,18 @@ def test_loose_text_after_a_block_is_a_paragraph_of_its_own():
         "The flag code has guidelines but no rules for punishment of violations.",
         "Next.",
     ]
+
+
+def test_mathml_is_rendered_as_its_symbols_without_its_tex_source():
+    tree = trafilatura.load_html(
+        "<html><body><p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, two roots:</p>"
+        "<math display='block'><semantics><mrow><mi>x</mi><mo>=</mo><mn>2</mn></mrow>"
+        "<annotation encoding='application/x-tex'>x=2</annotation></semantics></math>"
+        "</body></html>"
+    )
+    render_math(tree)
+    paragraphs = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert paragraphs == ["When a ≠ 0, two roots:", "x = 2"]
 
 
 def test_a_story_paragraph_left_loose_in_its_container_is_extracted():

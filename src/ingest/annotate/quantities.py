@@ -52,6 +52,8 @@ MAX_AGE = 120
 # Words after a length of time that make it place an event rather than measure something.
 _RELATIVE_TIME_WORDS = frozenset({"before", "after", "earlier", "later", "ago", "prior"})
 _TIMES_SIGNS = ("*", "×")
+_OPERATORS = frozenset("= + − ± × ≤ ≥ < > ∑ ∏ ∂ ∇ ⋅ → ∞".split())
+FORMULA_SYMBOL_SHARE = 0.6
 _PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
@@ -220,7 +222,8 @@ def _blocked_tokens(doc: Doc) -> set[int]:
 def _is_label_number(token: Token) -> bool:
     """A number that labels rather than counts: a name word ("Vision Zero"), an ordinal the NER
     missed ("19th"), a list item's marker ("2. Check the peep hole"), a power ("10^5", "2^28"),
-    or any number of a paragraph without words ("1 / 5")."""
+    any number of a paragraph without words ("1 / 5"), or a symbol of a formula ("x = − b ± b 2 −
+    4 a c", a page's MathML as rendered)."""
     doc = token.doc
     nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
     prev = doc[token.i - 1].text if token.i > 0 else ""
@@ -232,7 +235,14 @@ def _is_label_number(token: Token) -> bool:
         or "^" in token.text
         or _is_operand(token, prev, nxt)
         or not any(t.is_alpha for t in doc)
+        or _in_formula(token.sent if doc.has_annotation("SENT_START") else doc[:])
     )
+
+
+def _in_formula(sent: Span) -> bool:
+    """Mostly one-character tokens with an operator among them: symbols, not words."""
+    single = sum(len(t.text) == 1 for t in sent)
+    return single >= FORMULA_SYMBOL_SHARE * len(sent) and any(t.text in _OPERATORS for t in sent)
 
 
 def _is_operand(token: Token, prev: str, nxt: str) -> bool:

@@ -161,6 +161,7 @@ def extract_html(html: str, today: date, options: dict | None = None) -> Page:
         return Page("", None, None, None, None)
     for element in tree.xpath(_HIDDEN):
         _remove(element)
+    render_math(tree)
     collapse_whitespace(tree)
     wrap_loose_text(tree)
     doc = trafilatura.bare_extraction(deepcopy(tree), **options) if options else _extraction(tree)
@@ -192,6 +193,24 @@ def _extraction(tree: HtmlElement):
     else:
         precise.text = within_article(recall.text or "", precise.text or "")
     return precise
+
+
+def render_math(tree: HtmlElement) -> None:
+    """Each MathML formula as the text a browser shows: its symbols one space apart (never the
+    TeX source of an <annotation>), a paragraph of its own when displayed as a block. trafilatura
+    drops <math>, and a formula is article text. Measured with bench/cleaning_real.py: English F1
+    0.967 -> 0.970 (mathjax 0.34 -> 0.80); other languages and the cleaning sets unchanged; its
+    numbers are no figures (ingest.annotate.quantities: a formula's symbols)."""
+    for math in list(tree.iter("math")):
+        parent = math.getparent()
+        if parent is None:
+            continue
+        for annotation in math.xpath(".//annotation|.//annotation-xml"):
+            _remove(annotation)
+        rendered = Element("p" if math.get("display") == "block" else "span")
+        rendered.text = " ".join(" ".join(math.itertext()).split())
+        rendered.tail = math.tail
+        parent.replace(math, rendered)
 
 
 def collapse_whitespace(tree: HtmlElement) -> None:
