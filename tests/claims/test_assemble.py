@@ -424,3 +424,27 @@ def test_a_past_date_reached_by_takes_the_figure_s_tense_when_the_date_hangs_on_
     doc.spans[QUANTITIES_KEY] = [Span(doc, 8, 9, "CARDINAL")]
     doc.spans[DATES_KEY] = [Span(doc, 2, 3, "DATE")]
     assert time_scope(doc[8:9], PUBLISHED) == (date(2016, 12, 1), date(2016, 12, 31))
+
+
+def test_a_relative_clause_takes_no_period_from_the_clause_it_describes():
+    # the date finder's "in 2017" dates the cancelling, not how many children the league serves
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("league", 7, "nsubj", "NOUN", "NN", "league"),
+        (",", 4, "punct", "PUNCT", ",", ","),
+        ("which", 4, "nsubj", "PRON", "WDT", "which"),
+        ("serves", 1, "acl:relcl", "VERB", "VBZ", "serve"),
+        ("600", 6, "nummod", "NUM", "CD", "600"),
+        ("children", 4, "obj", "NOUN", "NNS", "child"),
+        ("canceled", 7, "ROOT", "VERB", "VBD", "cancel"),
+        ("its", 9, "nmod:poss", "PRON", "PRP$", "its"),
+        ("season", 7, "obj", "NOUN", "NN", "season"),
+        ("in", 11, "case", "ADP", "IN", "in"),
+        ("2017", 7, "obl", "NUM", "CD", "2017"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows, strict=True))
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.spans[QUANTITIES_KEY] = [Span(doc, 5, 6, "CARDINAL")]
+    doc.spans[DATES_KEY] = [Span(doc, 10, 12, "DATE")]
+    assert time_scope(doc[5:6], PUBLISHED) == (None, None)

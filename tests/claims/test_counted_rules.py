@@ -299,3 +299,23 @@ def test_of_two_subjects_split_by_a_comma_the_first_is_counted_the_second_restat
     )
     noun, _ = counted_and_unit(doc[8:10])
     assert noun is not None and noun.text == "index"
+
+
+def test_the_currency_sign_heading_an_amount_after_a_total_of_is_not_counted():
+    # "Lucasfilm spent a total of $15 million": UD heads the amount with "$"; spent -> nothing
+    doc = parsed(
+        [
+            ("Lucasfilm", 1, "nsubj", "PROPN"),
+            ("spent", 1, "ROOT", "VERB"),
+            ("a", 3, "det", "DET"),
+            ("total", 1, "obj", "NOUN"),
+            ("of", 5, "case", "ADP"),
+            ("$", 3, "nmod", "SYM"),
+            ("15", 7, "compound", "NUM"),
+            ("million", 5, "nummod", "NUM"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        ["B-ORG", "O", "O", "O", "O", "B-MONEY", "I-MONEY", "I-MONEY", "O"],
+    )
+    noun, _ = counted_and_unit(doc[5:8])
+    assert noun is None

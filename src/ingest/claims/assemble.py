@@ -458,10 +458,24 @@ def _reports(verb: Token, clause: Token) -> bool:
     return False
 
 
+_RELATIVIZERS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _is_relative_clause(verb: Token) -> bool:
+    """A relative clause with its relative word ("which serves", "where the deck"): the parse
+    also tags a main clause after a fronted phrase so ("By April of '71 the Dow had climbed")."""
+    return verb.dep_ == "acl:relcl" and any(c.tag_ in _RELATIVIZERS for c in verb.children)
+
+
 def _governs(date_clause: Token, clause: Token) -> bool:
-    """The date's clause is one the figure's clause is nested in, or a "since" clause inside it."""
-    if date_clause.i in {a.i for a in clause.ancestors}:
-        return True
+    """The date's clause is one the figure's clause is nested in, not through a relative clause
+    ("the league, which serves 600 children, canceled its season in 2017"), or a "since" clause
+    inside it."""
+    token = clause
+    while token.head.i != token.i and not _is_relative_clause(token):
+        token = token.head
+        if token.i == date_clause.i:
+            return True
     return _opens_since_clause(date_clause) and clause.i in {a.i for a in date_clause.ancestors}
 
 

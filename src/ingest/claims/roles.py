@@ -236,7 +236,7 @@ def counts_nothing(noun: Token) -> bool:
     """Never the counted thing: a distributive ("$1,500 apiece"), a named actor (a proper noun;
     a common noun the NER ran a name across still counts: "100,000 Newsgroups") other than the
     subject whose value the figure is ("the rate at Central Montana Medical Center is 22%", but
-    "the Dow had fallen to 825"), a unit or currency word ("66.80 dollars", "72,000
+    "the Dow had fallen to 825"), a unit, currency word or sign ("66.80 dollars", "$", "72,000
     bpd plant"), a number or fraction word ("Three-quarters (74%) of respondents"), or a date
     the parse hung the figure on ("21 months, he said Thursday")."""
     lower = noun.lower_
@@ -249,6 +249,7 @@ def counts_nothing(noun: Token) -> bool:
         )
         or (noun.ent_type_ in ("DATE", "TIME") and not _counts_days(noun))
         or (_measure_unit(noun) is not None and not _counts_days(noun))
+        or noun.is_currency  # "a total of $15 million": the parse heads the amount with "$"
         or is_number_word(lower)
         or lower in FRACTIONS
     )
