@@ -136,6 +136,8 @@ _TIME_WORDS = frozenset(
 )
 # Parts of speech that end the noun phrase a number stands in.
 _PHRASE_ENDS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SCONJ"})
+_DECIMAL = re.compile(r"^\d+\.\d+$")
+_RELEASE_LEADS = frozenset({"in", "for", "since", "inside", "until", "before", "after"})
 _SCORE = re.compile(r"^(\d{1,3})\s*[-–]\s*(\d{1,3})$")
 _TIME_RANGE_JOINERS = frozenset({"-", "–", "to", "or"})
 _ZERO_ADJECTIVES = frozenset({"other", "new", "additional", "further", "more"})
@@ -597,6 +599,19 @@ def _is_score(text: str) -> bool:
     return found is not None and int(found.group(2)) <= int(found.group(1))
 
 
+def _is_release(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
+    """ "In 0.16, the size control ...", "for 0.17 we've reworked": a bare decimal that is all a
+    time-like preposition's object names a release, not an amount."""
+    if span.start != num_start or num_end - num_start != 1 or num_start == 0:
+        return False
+    after = doc[num_end] if num_end < len(doc) else None
+    return (
+        _DECIMAL.match(doc[num_start].text) is not None
+        and doc[num_start - 1].lower_ in _RELEASE_LEADS
+        and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM", "SYM", "ADJ"))
+    )
+
+
 def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
     """ "in two years", "within 48 hours", "three months before ...", "every 6 months": a length
     of time that places or repeats something ("in less than three years", with its cue, is a
@@ -653,7 +668,7 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True
     if span.start == num_start and _is_time_reference(doc, span, num_end):
         return True
-    if _is_score(doc[num_start:num_end].text):
+    if _is_score(doc[num_start:num_end].text) or _is_release(doc, span, num_start, num_end):
         return True
     if _AGE_BAND_BEFORE.search(doc.text[max(0, span.start_char - 30) : span.start_char]):
         return True
