@@ -319,3 +319,22 @@ def test_the_currency_sign_heading_an_amount_after_a_total_of_is_not_counted():
     )
     noun, _ = counted_and_unit(doc[5:8])
     assert noun is None
+
+
+def test_what_a_measure_unit_measures_is_counted_even_when_the_ner_named_it():
+    # "The console has 8 GB of RAM": the NER took RAM for an organisation
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("console", 2, "nsubj", "NOUN"),
+            ("has", 2, "ROOT", "VERB"),
+            ("8", 4, "nummod", "NUM"),
+            ("GB", 2, "obj", "NOUN"),
+            ("of", 6, "case", "ADP"),
+            ("RAM", 4, "nmod", "PROPN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-QUANTITY", "I-QUANTITY", "O", "B-ORG", "O"],
+    )
+    noun, unit = counted_and_unit(doc[3:4])
+    assert noun is not None and noun.text == "RAM" and unit is not None
