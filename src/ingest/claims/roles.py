@@ -246,6 +246,7 @@ def counts_nothing(noun: Token) -> bool:
             noun.ent_type_ in _NAMED_ACTORS
             and noun.pos_ == "PROPN"
             and noun.dep_ not in SUBJECT_DEPS
+            and not (_is_of_nmod(noun) and _measure_unit(noun.head))  # "12GB of GDDR5 RAM"
         )
         or (noun.ent_type_ in ("DATE", "TIME") and not _counts_days(noun))
         or (_measure_unit(noun) is not None and not _counts_days(noun))
