@@ -509,7 +509,11 @@ def _with_cue(doc: Doc, start: int, end: int) -> Span:
 
 
 def _is_name_number(doc: Doc, start: int, end: int) -> bool:
-    """ "SEIU 1199", "iOS 14", "Boeing 737 Max": digits that are part of a name, not a count."""
+    """ "SEIU 1199", "iOS 14", "Boeing 737 Max": digits that are part of a name, not a count;
+    so are digits the NER put inside a name begun before them ("PlayStation 4 Pro games")."""
+    inside = doc[start].ent_iob_ == "I" and doc[start].ent_type_ in _NAME_LABELS
+    if inside and doc[start - 1].is_alpha:
+        return True
     if start == 0 or not doc[start].text[:1].isdigit() or doc[start - 1].is_sent_start:
         return False  # "Acrobat 4.0", "Raspberry Pi 256MB Model B" too
     prev = doc[start - 1]
