@@ -7,7 +7,10 @@ per set, precision/recall/F1 for value, value+unit, value+counted and value+boun
 of bound, unit, time scope, speaker, counted thing and subject on matched claims, and claims made
 on the negative sentences (which should be none); below it, the tuned-minus-blind gap on
 value+counted. An article's text is `articles/<id>.txt`, or, where articles.json gives
-`"source": "readability/<folder>"`, the reference text of that shared real page.
+`"source": "readability/<folder>"`, the reference text of that shared real page, or for
+`"ontonotes/<split>#<i>"` the text of entry i of that shared OntoNotes DocBin (its licence keeps
+the text out of the project, so such a set's gold and negatives give character offsets, "start"
+and "end", instead of anchors and sentences).
 """
 
 from __future__ import annotations
@@ -17,9 +20,12 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
+import spacy
 from realpages import READABILITY, reference_text
+from spacy.tokens import DocBin
 
 from ingest.annotate.paragraphs import annotate_texts
 from ingest.annotate.pipeline import load_pipeline
@@ -33,6 +39,7 @@ DATA = ROOT / "tests" / "data"
 TUNING = "claims"
 GOLD_DIR = DATA / TUNING
 MODEL = ROOT / "models" / "en_claims"
+ONTONOTES = ROOT.parent / "shared" / "corpora" / "ontonotes5-ner"
 F1_KEYS = ("value", "value_unit", "value_counted", "value_bound_time")
 ACCURACY_KEYS = ("bound", "unit", "counted", "time", "speaker", "subject")
 
@@ -109,34 +116,62 @@ def normalise(text: str) -> str:
 
 
 def article_text(gold_dir: Path, doc: str, meta: dict) -> str:
-    """The article's own file, else the reference text of the shared real page its `source`
-    names ("readability/<folder>"; a source elsewhere is provenance, the file holds the text)."""
+    """The article's own file, else the shared text its `source` names: a real page's reference
+    text ("readability/<folder>") or an OntoNotes entry ("ontonotes/<split>#<i>"); a source
+    elsewhere is provenance, the file holds the text."""
     own = gold_dir / "articles" / f"{doc}.txt"
     if own.is_file():
         return normalise(own.read_text("utf-8"))
+    if meta["source"].startswith("ontonotes/"):
+        split, index = meta["source"].removeprefix("ontonotes/").split("#")
+        return ontonotes_texts(split)[int(index)]
     page = READABILITY.parent / meta["source"] / "expected.html"
     return normalise(reference_text(page.read_text("utf-8")))
+
+
+@cache
+def ontonotes_texts(split: str) -> tuple[str, ...]:
+    """The texts of a shared OntoNotes DocBin's entries, in file order."""
+    docs = DocBin().from_disk(ONTONOTES / f"{split}.spacy").get_docs(spacy.blank("en").vocab)
+    return tuple(d.text for d in docs)
+
+
+def shared_sources_present(gold_dir: Path) -> bool:
+    """Whether the shared texts a set's articles name are beside the project."""
+    if (gold_dir / "articles").is_dir():
+        return True  # the set holds its own texts
+    meta = json.loads((gold_dir / "articles.json").read_text("utf-8"))
+    meta |= meta.pop("negative_sources", {})
+    sources = [m["source"] for m in meta.values()]
+    return all((ONTONOTES if s.startswith("ontonotes/") else READABILITY).is_dir() for s in sources)
 
 
 def load_gold(
     gold_dir: Path = GOLD_DIR,
 ) -> tuple[dict[str, str], dict[str, date | None], list[dict]]:
     meta = json.loads((gold_dir / "articles.json").read_text("utf-8"))
+    meta.pop("negative_sources", None)
     texts = {doc: article_text(gold_dir, doc, m) for doc, m in sorted(meta.items())}
     published = {
         k: date.fromisoformat(v["published_date"]) if v.get("published_date") else None
         for k, v in meta.items()
     }
-    gold = [
-        json.loads(line)
-        for line in (gold_dir / "gold.jsonl").read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    gold = _rows(gold_dir / "gold.jsonl")
     for g in gold:
-        text, anchor = texts[g["doc"]], " ".join(g["anchor"].split())
-        g["start"] = text.index(anchor) + anchor.index(g["quantity_text"])
+        text = texts[g["doc"]]
+        if "anchor" in g:
+            anchor = " ".join(g["anchor"].split())
+            at = text.index(anchor)
+        else:  # offsets: the text stays out of the project
+            at, anchor = g["start"], text[g["start"] : g["end"]]
+            g["anchor"] = anchor
+        g["start"] = at + anchor.index(g["quantity_text"])
         g["end"] = g["start"] + len(g["quantity_text"])
     return texts, published, gold
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def extract(
@@ -234,11 +269,14 @@ def _kind(scope: tuple) -> str:
 
 
 def score_negatives(nlp, s: Scores, gold_dir: Path = GOLD_DIR) -> None:
-    rows = [
-        json.loads(line)
-        for line in (gold_dir / "negatives.jsonl").read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+    rows = _rows(gold_dir / "negatives.jsonl")
+    meta = json.loads((gold_dir / "articles.json").read_text("utf-8"))
+    meta |= meta.pop("negative_sources", {})
+    for row in rows:
+        if "text" not in row:  # offsets into a shared text
+            row["text"] = article_text(gold_dir, row["doc"], meta[row["doc"]])[
+                row["start"] : row["end"]
+            ]
     s.negatives = len(rows)
     for row, paras in zip(rows, annotate_texts(nlp, [r["text"] for r in rows], 64), strict=True):
         for claim in claims_from_paragraphs(paras, "neg", None):

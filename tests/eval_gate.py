@@ -35,16 +35,10 @@ def labelled(request):
     """(set name, its scores)."""
     sys.path.insert(0, str(ROOT / "bench"))
     import claims as bench
-    from realpages import READABILITY
 
-    if _reads_real_pages(DATA / request.param) and not READABILITY.is_dir():
-        pytest.skip("the shared real pages (../shared/real_pages) are not here")
+    if not bench.shared_sources_present(DATA / request.param):
+        pytest.skip("the shared texts it reads (../shared) are not here")
     return request.param, bench.run(gold_dir=DATA / request.param).as_dict()
-
-
-def _reads_real_pages(corpus: Path) -> bool:
-    """The set's articles are the reference text of shared real pages, not files of its own."""
-    return not (corpus / "articles").is_dir()
 
 
 @pytest.mark.parametrize("name", sorted(BASELINE))
