@@ -49,6 +49,7 @@ _AGE_UNITS = frozenset({"years", "year", "months", "month", "weeks", "days"})
 # "in two years", "within 48 hours" place something; "every 6 months" repeats it.
 _TIME_REFERENCE_LEADS = frozenset({"in", "within", "every"})
 MAX_AGE = 120
+AGO_REACH = 3  # "half [a century] ago"
 # Words after a length of time that make it place an event rather than measure something.
 _RELATIVE_TIME_WORDS = frozenset({"before", "after", "earlier", "later", "ago", "prior"})
 _TIMES_SIGNS = ("*", "×")
@@ -630,6 +631,17 @@ def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
     )
 
 
+def _dates_ago(doc: Doc, num_end: int) -> bool:
+    """ "a year and a half ago", "over half a century ago": a length of time before "ago" dates
+    an event, it measures nothing."""
+    for token in doc[num_end : num_end + AGO_REACH]:
+        if token.lower_ == "ago":
+            return True
+        if token.pos_ not in ("DET", "NOUN", "ADJ"):
+            return False
+    return False
+
+
 def _refers_back(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     """ "the two groups", "the top three cartoons": a small spelled number after "the" names
     things already counted."""
@@ -671,6 +683,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     if _defines_class(doc, span.start, num_end) or _refers_back(doc, span, num_start, num_end):
         return True
     if span.start == num_start and _is_time_reference(doc, span, num_end):
+        return True
+    if _dates_ago(doc, num_end):
         return True
     if _is_score(doc[num_start:num_end].text) or _is_release(doc, span, num_start, num_end):
         return True
