@@ -451,3 +451,14 @@ def test_a_photo_credit_is_a_lone_slash_between_two_names_not_a_slash_in_a_code_
     assert _credits(credit) == {0, 1, 2, 3}
     listing = ["@ 4:cbdfbd5a5db2 (alice)", "/", "$ hg rebase -d 5", "We assume Alice rebases."]
     assert _credits(listing) == set()
+
+
+def test_a_lists_short_last_items_are_kept_after_an_item_that_is_prose():
+    items = [
+        "- Villagers will now harvest crops and plant new ones in the fields around them.",
+        "- Buttons can be placed on the ceiling",
+        "- Removed Herobrine",
+    ]
+    assert all(v.keep for v in classify_lines([*STORY, *items], extracted=True))
+    links = classify_lines([*STORY, *items[1:]], extracted=True)  # no list above them
+    assert [v.rule for v in links[-2:]] == ["tail", "tail"]
