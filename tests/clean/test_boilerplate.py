@@ -354,6 +354,8 @@ def test_split_lines_unwraps_hard_wrapped_paragraphs_only(raw, expected):
         ("2) “What about ingredients?”", "“What about ingredients?”"),
         ("2019 was a record year.", "2019 was a record year."),
         ("-30 degrees by morning", "-30 degrees by morning"),
+        ("+ Added Slime Block", "Added Slime Block"),  # a changelog's "added" item
+        ("+3 points on the day", "+3 points on the day"),
     ],
 )
 def test_strip_list_marker_removes_only_markers(line, expected):

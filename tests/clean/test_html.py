@@ -329,3 +329,19 @@ def test_read_page_takes_the_byline_above_the_first_paragraph_the_page_breaks_ov
     lines = ("Comments", "By Erin Lamb", "March 18 at 3:57 PM", first[:52], first[52:])
     page = Page(first, "Attack at museum", "Username", None, None, lines)
     assert read_page(page, TODAY).author == "Erin Lamb"
+
+
+def test_an_article_laid_out_in_a_table_keeps_its_paragraphs_and_nested_tables():
+    data = (
+        "<table><tr><th>Offense</th><th>2022</th></tr>"
+        "<tr><td>Homicide</td><td>9</td></tr><tr><td>Robbery</td><td>174</td></tr></table>"
+    )
+    first, second, third = (f"<p>{p}</p>" for p in PARAGRAPHS)
+    layout = (
+        "<html><body><table><tr><td><a href='/'>Home</a></td>"
+        f"<td><h1>Crime falls 7%</h1>{first}{second}{data}{third}</td></tr></table>"
+        "</body></html>"
+    )
+    lines = extract_html(layout, TODAY).text.splitlines()
+    assert set(PARAGRAPHS) <= set(lines)
+    assert "Robbery | 174" in lines

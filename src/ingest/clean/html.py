@@ -125,6 +125,8 @@ _BLOCKS = frozenset(
     "p div li h1 h2 h3 h4 h5 h6 td th tr section article header footer aside nav ul ol dl "
     "blockquote figure figcaption table form hr pre iframe br".split()
 )
+# A table's own structure, which unwrap_layout_tables turns into <div>s.
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+")
 # Headlines the page's metadata states, in order of trust (JSON-LD's headline is read first).
 _TITLE_META = (
@@ -163,6 +165,7 @@ def extract_html(html: str, today: date, options: dict | None = None) -> Page:
         _remove(element)
     render_math(tree)
     collapse_whitespace(tree)
+    unwrap_layout_tables(tree)
     wrap_loose_text(tree)
     doc = trafilatura.bare_extraction(deepcopy(tree), **options) if options else _extraction(tree)
     text = normalise_blocks(doc.text or "") if doc is not None else ""
@@ -255,6 +258,24 @@ def wrap_loose_text(tree: HtmlElement) -> None:
             paragraph.append(sibling)
             sibling = following
         block.addnext(paragraph)
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Each table that holds another table, its own rows and cells as <div>s: it lays the page
+    out (Readability.js reads a table with a table inside as layout too). trafilatura reads a
+    layout table's cell as one table cell, so an article laid out in one came out as a single
+    line, without the data tables nested in it. Measured with bench/cleaning_real.py: English F1
+    0.970 -> 0.971 (lwn-1 0.93 -> 0.98; tumblr 0.96 -> 0.99, with "+" read as a list marker),
+    other languages 0.933 -> 0.936; the cleaning sets unchanged."""
+    outer = [t for t in tree.iter("table") if next(t.iterdescendants("table"), None) is not None]
+    owned = [
+        e
+        for t in outer
+        for e in t.iter(*_TABLE_PARTS)
+        if e is t or (e.tag != "table" and next(e.iterancestors("table"), None) is t)
+    ]
+    for element in owned:
+        element.tag = "div"
 
 
 def within_article(recall: str, precise: str) -> str:
