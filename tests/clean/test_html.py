@@ -345,3 +345,13 @@ def test_an_article_laid_out_in_a_table_keeps_its_paragraphs_and_nested_tables()
     lines = extract_html(layout, TODAY).text.splitlines()
     assert set(PARAGRAPHS) <= set(lines)
     assert "Robbery | 174" in lines
+
+
+def test_text_in_and_after_a_custom_element_is_article_text():
+    formula = (
+        "<p>When</p><mjx-container><span>a ≠ 0</span></mjx-container>, the equation has two"
+        " solutions, and the county's model uses both of them in its forecasts."
+    )
+    text = extract_html(page(extra=formula), TODAY).text
+    assert "a ≠ 0" in text
+    assert "the equation has two solutions" in text

@@ -164,6 +164,7 @@ def extract_html(html: str, today: date, options: dict | None = None) -> Page:
     for element in tree.xpath(_HIDDEN):
         _remove(element)
     render_math(tree)
+    unwrap_custom_elements(tree)
     collapse_whitespace(tree)
     unwrap_layout_tables(tree)
     wrap_loose_text(tree)
@@ -214,6 +215,17 @@ def render_math(tree: HtmlElement) -> None:
         rendered.text = " ".join(" ".join(math.itertext()).split())
         rendered.tail = math.tail
         parent.replace(math, rendered)
+
+
+def unwrap_custom_elements(tree: HtmlElement) -> None:
+    """Each custom element (a web component: a tag named with a hyphen, `<mjx-container>`)
+    replaced by its contents. A browser renders one as an inline box around them, but
+    trafilatura drops the text and inline elements directly inside a tag it does not know, and
+    the text after it (mathjax's inline formulas and the words between them). Measured with
+    bench/cleaning_real.py: English F1 0.9712 -> 0.9729 (mathjax 0.80 -> 0.96); other languages
+    and the cleaning sets unchanged."""
+    for element in [e for e in tree.iter() if isinstance(e.tag, str) and "-" in e.tag]:
+        element.drop_tag()
 
 
 def collapse_whitespace(tree: HtmlElement) -> None:
