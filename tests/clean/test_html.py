@@ -306,6 +306,22 @@ def test_loose_text_after_a_block_is_a_paragraph_of_its_own():
     ]
 
 
+def test_loose_text_broken_by_links_counts_all_its_words_but_a_row_of_links_stays_loose():
+    tree = trafilatura.load_html(
+        "<html><body><div><div class='byline'>By Nathan Willis</div> The project was"
+        " <a href='/a'>announced</a> in 2010 and found a new home as an"
+        " <a href='/b'>Apache</a> project.<p>Next.</p>"
+        "<div>Related</div><a href='/1'>Budget passes after a long debate</a> |"
+        " <a href='/2'>Library hours cut on weekends this fall</a></div></body></html>"
+    )
+    wrap_loose_text(tree)
+    paragraphs = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert paragraphs == [
+        "The project was announced in 2010 and found a new home as an Apache project.",
+        "Next.",
+    ]
+
+
 def test_mathml_is_rendered_as_its_symbols_without_its_tex_source():
     tree = trafilatura.load_html(
         "<html><body><p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, two roots:</p>"
