@@ -354,6 +354,8 @@ def test_split_lines_unwraps_hard_wrapped_paragraphs_only(raw, expected):
         ("2) “What about ingredients?”", "“What about ingredients?”"),
         ("2019 was a record year.", "2019 was a record year."),
         ("-30 degrees by morning", "-30 degrees by morning"),
+        ("+ Added Slime Block", "Added Slime Block"),  # a changelog's "added" item
+        ("+3 points on the day", "+3 points on the day"),
     ],
 )
 def test_strip_list_marker_removes_only_markers(line, expected):
@@ -451,3 +453,14 @@ def test_a_photo_credit_is_a_lone_slash_between_two_names_not_a_slash_in_a_code_
     assert _credits(credit) == {0, 1, 2, 3}
     listing = ["@ 4:cbdfbd5a5db2 (alice)", "/", "$ hg rebase -d 5", "We assume Alice rebases."]
     assert _credits(listing) == set()
+
+
+def test_a_lists_short_last_items_are_kept_after_an_item_that_is_prose():
+    items = [
+        "- Villagers will now harvest crops and plant new ones in the fields around them.",
+        "- Buttons can be placed on the ceiling",
+        "- Removed Herobrine",
+    ]
+    assert all(v.keep for v in classify_lines([*STORY, *items], extracted=True))
+    links = classify_lines([*STORY, *items[1:]], extracted=True)  # no list above them
+    assert [v.rule for v in links[-2:]] == ["tail", "tail"]

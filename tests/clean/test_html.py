@@ -306,6 +306,22 @@ def test_loose_text_after_a_block_is_a_paragraph_of_its_own():
     ]
 
 
+def test_loose_text_broken_by_links_counts_all_its_words_but_a_row_of_links_stays_loose():
+    tree = trafilatura.load_html(
+        "<html><body><div><div class='byline'>By Nathan Willis</div> The project was"
+        " <a href='/a'>announced</a> in 2010 and found a new home as an"
+        " <a href='/b'>Apache</a> project.<p>Next.</p>"
+        "<div>Related</div><a href='/1'>Budget passes after a long debate</a> |"
+        " <a href='/2'>Library hours cut on weekends this fall</a></div></body></html>"
+    )
+    wrap_loose_text(tree)
+    paragraphs = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert paragraphs == [
+        "The project was announced in 2010 and found a new home as an Apache project.",
+        "Next.",
+    ]
+
+
 def test_mathml_is_rendered_as_its_symbols_without_its_tex_source():
     tree = trafilatura.load_html(
         "<html><body><p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, two roots:</p>"
@@ -329,3 +345,29 @@ def test_read_page_takes_the_byline_above_the_first_paragraph_the_page_breaks_ov
     lines = ("Comments", "By Erin Lamb", "March 18 at 3:57 PM", first[:52], first[52:])
     page = Page(first, "Attack at museum", "Username", None, None, lines)
     assert read_page(page, TODAY).author == "Erin Lamb"
+
+
+def test_an_article_laid_out_in_a_table_keeps_its_paragraphs_and_nested_tables():
+    data = (
+        "<table><tr><th>Offense</th><th>2022</th></tr>"
+        "<tr><td>Homicide</td><td>9</td></tr><tr><td>Robbery</td><td>174</td></tr></table>"
+    )
+    first, second, third = (f"<p>{p}</p>" for p in PARAGRAPHS)
+    layout = (
+        "<html><body><table><tr><td><a href='/'>Home</a></td>"
+        f"<td><h1>Crime falls 7%</h1>{first}{second}{data}{third}</td></tr></table>"
+        "</body></html>"
+    )
+    lines = extract_html(layout, TODAY).text.splitlines()
+    assert set(PARAGRAPHS) <= set(lines)
+    assert "Robbery | 174" in lines
+
+
+def test_text_in_and_after_a_custom_element_is_article_text():
+    formula = (
+        "<p>When</p><mjx-container><span>a ≠ 0</span></mjx-container>, the equation has two"
+        " solutions, and the county's model uses both of them in its forecasts."
+    )
+    text = extract_html(page(extra=formula), TODAY).text
+    assert "a ≠ 0" in text
+    assert "the equation has two solutions" in text

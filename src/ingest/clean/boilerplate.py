@@ -315,12 +315,15 @@ def _box_heading(verdict: LineVerdict) -> bool:
 
 
 def _drop_tail(verdicts: list[LineVerdict]) -> list[LineVerdict]:
-    """After the last prose paragraph keep only sentences, list items and table rows below it."""
+    """After the last prose paragraph keep only sentences, list items and table rows below it:
+    the short items of a list introduced by a line ending in ":", or of the list that paragraph
+    is itself an item of (a changelog's or a reference list's last entries are short)."""
     kept_prose = [i for i, v in enumerate(verdicts) if v.keep and is_prose(v.line)]
     if not kept_prose:
         return verdicts
     out = list(verdicts)
     in_list = verdicts[kept_prose[-1]].line.endswith(":")
+    item = _LIST_MARKER.match(verdicts[kept_prose[-1]].line)
     ended = False
     for i in range(kept_prose[-1] + 1, len(verdicts)):
         v = verdicts[i]
@@ -328,6 +331,7 @@ def _drop_tail(verdicts: list[LineVerdict]) -> list[LineVerdict]:
             ended = ended or v.rule != "widget:ad"
             continue
         listed = in_list and len(v.line.split()) <= META_MAX_WORDS
+        listed = listed or bool(item and _LIST_MARKER.match(v.line))
         if not ended and (is_statement(v.line) or listed or " | " in v.line):
             in_list = in_list or v.line.endswith(":")
             continue

@@ -70,7 +70,7 @@ def _pattern_not_sentence(body: str) -> Matcher:
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’»)…]\s*$")
 _STATEMENT_END = re.compile(r"[.!?\"”’»)…]\s*$")
-_LIST_MARKER = re.compile(r"^(?:[-•*▪◦]\s+|\d{1,2}[.)]\s+)")
+_LIST_MARKER = re.compile(r"^(?:[-+•*▪◦]\s+|\d{1,2}[.)]\s+)")
 _DATE_WORDS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
