@@ -95,6 +95,22 @@ def test_officials_of_a_person_name_no_one_but_an_organisations_name_it():
     assert speaker(_officials_said("DCF", "ORG")) == "DCF"
 
 
+def test_proper_nouns_before_officials_name_the_organisation_the_ner_missed_not_a_place():
+    def officials_said(words: list[str], ents: list[str]) -> Doc:
+        n = len(words)
+        return Doc(
+            spacy.blank("en").vocab,
+            words=[*words, "officials", "said", "."],
+            heads=[n] * n + [n + 1, n + 1, n + 1],
+            deps=["compound"] * n + ["nsubj", "ROOT", "punct"],
+            pos=["PROPN"] * n + ["NOUN", "VERB", "PUNCT"],
+            ents=[*ents, "O", "O", "O"],
+        )
+
+    assert speaker(officials_said(["Con", "Edison"], ["O", "O"])) == "Con Edison"
+    assert speaker(officials_said(["Iraqi"], ["B-NORP"])) is None
+
+
 def test_he_said_takes_the_last_speaker_the_ner_missed_as_a_person():
     doc = Doc(
         spacy.blank("en").vocab,

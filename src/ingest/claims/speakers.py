@@ -43,6 +43,7 @@ NOT_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 )
 _NAME_POS = frozenset({"PROPN", "NOUN"})
+_PLACES = frozenset({"GPE", "NORP", "LOC"})
 _ANAPHORS = frozenset({"he", "she", "they"})
 _QUOTES = '"“”'
 # Prepositions that tie a source to a noun: "data from", "a study by", "researchers at".
@@ -249,12 +250,12 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
         if e.label_ in SPEAKER_LABELS and token.left_edge.i <= e.start <= token.i
     ]
     own = entity_at(token)
-    if (
-        own is None
-        and token.lower_ in UNNAMED_SOURCES
-        and all(e.label_ == "PERSON" for e in inside)
-    ):
-        return None  # "Obama administration officials said" names no one; "DCF officials" DCF
+    if own is None and token.lower_ in UNNAMED_SOURCES:
+        organisation = _organisation_modifier(token)
+        if organisation is not None:
+            return organisation  # "Con Edison officials said", the NER's label or not
+        if all(e.label_ == "PERSON" for e in inside):
+            return None  # "Obama administration officials said" names no one; "DCF officials" DCF
     person = (
         (own if own is not None and own.label_ == "PERSON" else None)
         or next((e for e in reversed(inside) if e.label_ == "PERSON"), None)
@@ -289,6 +290,18 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
         if source is None and owner is not None:
             return institution(owner.lower_, named.organisations)
     return speaker_name(source, named) if source is not None else None
+
+
+def _organisation_modifier(noun: Token) -> str | None:
+    """ "Con Edison officials", "Environmental Protection officials": the proper nouns right
+    before an unnamed source name its organisation; not a place's or people's name ("U.S.
+    officials", "Iraqi officials" name no source)."""
+    names = []
+    for token in reversed(noun.doc[noun.sent.start : noun.i]):
+        if token.dep_ != "compound" or token.pos_ != "PROPN" or token.ent_type_ in _PLACES:
+            break
+        names.insert(0, token)
+    return " ".join(t.text for t in names) if names else None
 
 
 def _publisher(noun: Token) -> Token | None:
