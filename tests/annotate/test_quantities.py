@@ -54,6 +54,9 @@ def _found(nlp, text):
         ("In all, 12 * 40 = 480 seats.", ["480"]),  # a calculation's result, not its operands
         ("The region has 3.500.000 residents.", ["3.500.000"]),  # thousands grouped with dots
         ("By Friday no lawmaker endorsed the plan.", ["no"]),  # zero of a kind acting
+        ("The airline bought three 747 freighters.", ["three"]),  # a count, then a model
+        ("The budget was cut from $30 billion to $5 billion.", ["$30 billion", "$5 billion"]),
+        ("Raises range from 3 to 5 percent.", ["from 3 to 5 percent"]),  # a range runs upward
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):

@@ -412,7 +412,9 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
             (
                 _is_num(doc[end])
                 and end not in blocked
-                and not (doc[end].is_digit and doc[end - 1].is_digit)
+                and not (
+                    doc[end].is_digit and (doc[end - 1].is_digit or doc[end - 1].lower_ in UNITS)
+                )
             )
             or _is_scale_abbreviation(doc, end, start)
             or doc[end].text in VULGAR_FRACTIONS
@@ -432,7 +434,7 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
         elif words[0] == "-" and len(words) > 1 and words[1] in FRACTIONS:
             end += 2
         elif (
-            (words[0] in _RANGE_JOINERS and nxt_num)
+            (words[0] in _RANGE_JOINERS and nxt_num and not _is_change(doc, start, end, gap))
             or (
                 words[0] == "and"
                 and nxt_num
@@ -449,6 +451,34 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
         if tuple(t.lower_ for t in doc[end : end + len(tail)]) == tail:
             return end + len(tail)
     return end + 1 if end < len(doc) and doc[end].text == "+" else end
+
+
+def _is_change(doc: Doc, start: int, end: int, gap: int) -> bool:
+    """ "cut from $30 billion to $5 billion": a fall and the level it reached are two figures;
+    a range runs upward from its low end ("from 3 to 5 percent")."""
+    before = start - 1 - (start > 0 and doc[start - 1].text in CURRENCY)
+    if doc[end].lower_ != "to" or before < 0 or doc[before].lower_ != "from":
+        return False
+    low, high = _amount(doc, before + 1), _amount(doc, end + gap)
+    return None not in (low, high) and high < low
+
+
+def _amount(doc: Doc, i: int) -> float | None:
+    """The amount written from token i ("$30 billion", "5", "two million"), past a currency
+    sign; None when it does not start with a plain number."""
+    if doc[i].text in CURRENCY:
+        i += 1
+    if i >= len(doc):
+        return None
+    text = doc[i].lower_.replace(",", "")
+    try:
+        value = float(text)
+    except ValueError:
+        value = UNITS.get(text)
+    if value is None:
+        return None
+    scale = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return value * SCALES.get(scale, 1)
 
 
 def _rises(low: Token, high: Token) -> bool:
@@ -535,6 +565,8 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
     # "Boeing 737 MAX 9 jets": a capitalised label before digits names a model even before a noun
     if named_before:
         return after is None or after.pos_ != "NOUN" or prev.is_upper
+    if prev.lower_ in UNITS and prev.is_alpha:
+        return True  # "three 747 freighters": a count, then a model
     # "book 5", "room 101", "digic 5 processor": a singular common noun labelled by the number
     # that ends its phrase, rather than counting what follows
     return prev.tag_ == "NN" and (after is None or after.pos_ in _PHRASE_ENDS)
