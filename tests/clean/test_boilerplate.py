@@ -495,3 +495,14 @@ def test_a_preformatted_lines_numbering_is_kept():
     text = "\n".join([*STORY, *steps])
     kept = read_article(text, TODAY, extracted=True, preformatted=frozenset(steps)).text
     assert kept.split("\n\n")[-2:] == steps[1:]
+
+
+def test_an_extracted_pages_own_numbering_is_kept_its_bullets_are_not():
+    ranked = ["21) The Last Jedi", "- 5. Beware the wall-mounted hairdryer"]
+    text = "\n".join([STORY[0], *ranked, *STORY[1:]])
+    extracted = read_article(text, TODAY, extracted=True).text.split("\n\n")
+    assert extracted[1:3] == ["21) The Last Jedi", "5. Beware the wall-mounted hairdryer"]
+    assert read_article(text, TODAY).text.split("\n\n")[1:3] == [
+        "The Last Jedi",
+        "5. Beware the wall-mounted hairdryer",
+    ]

@@ -174,7 +174,7 @@ def read_article(
         verdicts = classify_lines(lines, author, extracted=extracted, preformatted=preformatted)
     title = title or pick_title(lines, verdicts)
     stripped = [
-        v.line if v.rule == "preformatted" else strip_list_marker(v.line)
+        v.line if v.rule == "preformatted" else strip_list_marker(v.line, numbers=not extracted)
         for v in verdicts
         if v.keep
     ]
