@@ -464,3 +464,45 @@ def test_a_lists_short_last_items_are_kept_after_an_item_that_is_prose():
     assert all(v.keep for v in classify_lines([*STORY, *items], extracted=True))
     links = classify_lines([*STORY, *items[1:]], extracted=True)  # no list above them
     assert [v.rule for v in links[-2:]] == ["tail", "tail"]
+
+
+def test_preformatted_lines_are_kept_as_the_author_laid_them_out():
+    listing = ["OPTIONS /bob/ HTTP/1.1", "Origin: https://drinks.example.com", "Comments"]
+    wrapped = "[CORS] van Kesteren, Anne (ed), W3C Candidate Recommendation 29 January 2013"
+    references = [
+        "[CORS]",
+        "van Kesteren, Anne (ed),",
+        "W3C Candidate Recommendation 29 January 2013",
+    ]
+    lines = [*STORY, *listing, STORY[0], wrapped]
+    verdicts = classify_lines(lines, extracted=True, preformatted=frozenset(listing + references))
+    assert all(v.keep for v in verdicts)
+    assert [v.rule for v in classify_lines(lines, extracted=True)[4:]] == [
+        "tail",
+        "widget:link",
+        "terminator",
+        "after-terminator",
+        "after-terminator",
+    ]
+
+
+def test_a_preformatted_lines_numbering_is_kept():
+    steps = [
+        "repeat every second:",
+        "1. poll tasks ready for execution",
+        "2. push tasks onto queues",
+    ]
+    text = "\n".join([*STORY, *steps])
+    kept = read_article(text, TODAY, extracted=True, preformatted=frozenset(steps)).text
+    assert kept.split("\n\n")[-2:] == steps[1:]
+
+
+def test_an_extracted_pages_own_numbering_is_kept_its_bullets_are_not():
+    ranked = ["21) The Last Jedi", "- 5. Beware the wall-mounted hairdryer"]
+    text = "\n".join([STORY[0], *ranked, *STORY[1:]])
+    extracted = read_article(text, TODAY, extracted=True).text.split("\n\n")
+    assert extracted[1:3] == ["21) The Last Jedi", "5. Beware the wall-mounted hairdryer"]
+    assert read_article(text, TODAY).text.split("\n\n")[1:3] == [
+        "The Last Jedi",
+        "5. Beware the wall-mounted hairdryer",
+    ]

@@ -371,3 +371,9 @@ def test_text_in_and_after_a_custom_element_is_article_text():
     text = extract_html(page(extra=formula), TODAY).text
     assert "a ≠ 0" in text
     assert "the equation has two solutions" in text
+
+
+def test_a_pre_blocks_lines_reach_the_line_rules_as_preformatted():
+    listing = "<pre>GET /bob/ HTTP/1.1\n   Origin:   https://drinks.example.com\n\n</pre>"
+    page = extract_html(f"<html><body><p>{PARAGRAPHS[0]}</p>{listing}</body></html>", TODAY)
+    assert page.preformatted == {"GET /bob/ HTTP/1.1", "Origin: https://drinks.example.com"}

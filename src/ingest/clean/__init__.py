@@ -110,7 +110,14 @@ def read_page(page: Page, today: date) -> Article:
     """The Article of an extracted page: its text cleaned line by line, the markup's metadata
     first and the page's visible lines where the markup names none."""
     author = as_spelled(clean_author(page.author), list(page.lines))
-    article = read_article(page.text, today, title=page.title, author=author, extracted=True)
+    article = read_article(
+        page.text,
+        today,
+        title=page.title,
+        author=author,
+        extracted=True,
+        preformatted=page.preformatted,
+    )
     lines = list(page.lines)
     masthead = lines[: lines.index(page.title)] if page.title in lines else []
     head = _page_head(lines, article.text.split("\n\n", 1)[0])
@@ -144,6 +151,7 @@ def read_article(
     title: str | None = None,
     author: str | None = None,
     extracted: bool = False,
+    preformatted: frozenset[str] = frozenset(),
 ) -> Article:
     """Article paragraphs (joined by blank lines) and the title, author, site and date stated.
 
@@ -154,17 +162,22 @@ def read_article(
         author: the byline when already known, so that the author's bio is recognised.
         extracted: the text is an HTML extractor's main content, one block per line, already
             without the page's head, comments and footer (a <pre> block may be hard-wrapped).
+        preformatted: the lines of the page's <pre> blocks, which the line rules keep as they are.
     Returns:
         The Article; its text is "" when no prose is found.
     """
     lines = split_lines(raw_text)
-    verdicts = classify_lines(lines, author, extracted=extracted)
+    verdicts = classify_lines(lines, author, extracted=extracted, preformatted=preformatted)
     head = [v.line for v in verdicts if v.rule.startswith("page-head")]
     author = author or author_from_lines(head)
     if author:
-        verdicts = classify_lines(lines, author, extracted=extracted)
+        verdicts = classify_lines(lines, author, extracted=extracted, preformatted=preformatted)
     title = title or pick_title(lines, verdicts)
-    stripped = [strip_list_marker(v.line) for v in verdicts if v.keep]
+    stripped = [
+        v.line if v.rule == "preformatted" else strip_list_marker(v.line, numbers=not extracted)
+        for v in verdicts
+        if v.keep
+    ]
     kept = _without_title(stripped, title)
     removed = [(v.rule, v.line) for v in verdicts if not v.keep]
     removed += [("title", title)] * (len(stripped) - len(kept))

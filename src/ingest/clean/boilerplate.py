@@ -17,6 +17,8 @@ change here). Every verdict names the rule that decided it:
 - credit: a "Photographer / Agency" credit and the caption under it.
 - tail: after the last prose paragraph only short sentences and list items still count as
   article; the first other line ends the article.
+- preformatted: a line of the page's <pre> blocks (code, protocol listings, RFC text), kept as
+  the author laid it out wherever it stands; none of the rules above reads it as chrome.
 """
 
 from __future__ import annotations
@@ -183,7 +185,11 @@ def body_start(lines: list[str], kinds: list[str | None]) -> int:
 
 
 def classify_lines(
-    lines: list[str], author: str | None = None, *, extracted: bool = False
+    lines: list[str],
+    author: str | None = None,
+    *,
+    extracted: bool = False,
+    preformatted: frozenset[str] = frozenset(),
 ) -> list[LineVerdict]:
     """Label each non-empty line keep/drop with the rule that decided it.
 
@@ -193,20 +199,37 @@ def classify_lines(
         extracted: the lines are an HTML extractor's main content, which already left out the
             page's head, comments and footer by their markup: the positional rules then need
             evidence in the text (see _extracted_start and _ends_article).
+        preformatted: the lines of the page's <pre> blocks; a line made of them is kept as the
+            author laid it out, and neither ends the article nor is cut with its tail.
     Returns:
         One verdict per line.
     """
+    pre = [bool(preformatted) and _is_preformatted(ln, preformatted) for ln in lines]
     kinds = [widget_kind(ln, author) for ln in lines]
     kinds = _table_rows(lines, kinds) if extracted else _table_headers(lines, kinds)
     drop = _credits(lines)
     kinds = ["credit" if i in drop else k for i, k in enumerate(kinds)]
     start = _extracted_start(lines, kinds) if extracted else body_start(lines, kinds)
     verdicts = [
-        LineVerdict(ln, False, "page-head" if k is None else f"page-head:{k}")
-        for ln, k in zip(lines[:start], kinds[:start], strict=True)
+        LineVerdict(ln, True, "preformatted")
+        if p
+        else LineVerdict(ln, False, "page-head" if k is None else f"page-head:{k}")
+        for ln, k, p in zip(lines[:start], kinds[:start], pre[:start], strict=True)
     ]
-    verdicts += _classify_body(lines[start:], kinds[start:], extracted)
+    verdicts += _classify_body(lines[start:], kinds[start:], extracted, pre[start:])
     return _drop_tail(verdicts)
+
+
+def _is_preformatted(line: str, preformatted: frozenset[str]) -> bool:
+    """The line is one of the preformatted lines, or several of them that split_lines joined."""
+    if line in preformatted:
+        return True
+    words = line.split(" ")
+    ends = {0}  # word positions up to which the line is made of preformatted lines
+    for i in range(1, len(words) + 1):
+        if any(" ".join(words[j:i]) in preformatted for j in ends):
+            ends.add(i)
+    return len(words) in ends
 
 
 def _extracted_start(lines: list[str], kinds: list[str | None]) -> int:
@@ -272,13 +295,16 @@ def _is_caption(line: str) -> bool:
 
 
 def _classify_body(
-    lines: list[str], kinds: list[str | None], extracted: bool = False
+    lines: list[str], kinds: list[str | None], extracted: bool, pre: list[bool]
 ) -> list[LineVerdict]:
     """Verdicts for the lines from the first article paragraph on."""
     out: list[LineVerdict] = []
     in_section = False
     for i, line in enumerate(lines):
         text = strip_list_marker(line)
+        if pre[i]:
+            out.append(LineVerdict(line, True, "preformatted"))
+            continue
         if out and out[-1].rule == "about":  # the paragraph under an "About <Org>" heading
             out.append(LineVerdict(line, False, "about"))
             continue
@@ -327,6 +353,8 @@ def _drop_tail(verdicts: list[LineVerdict]) -> list[LineVerdict]:
     ended = False
     for i in range(kept_prose[-1] + 1, len(verdicts)):
         v = verdicts[i]
+        if v.rule == "preformatted":
+            continue
         if not v.keep:
             ended = ended or v.rule != "widget:ad"
             continue

@@ -71,6 +71,7 @@ def _pattern_not_sentence(body: str) -> Matcher:
 _SENTENCE_END = re.compile(r"[.!?:;\"”’»)…]\s*$")
 _STATEMENT_END = re.compile(r"[.!?\"”’»)…]\s*$")
 _LIST_MARKER = re.compile(r"^(?:[-+•*▪◦]\s+|\d{1,2}[.)]\s+)")
+_BULLET = re.compile(r"^[-+•*▪◦]\s+")
 _DATE_WORDS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -481,9 +482,11 @@ RULES: tuple[LineRule, ...] = (
 )
 
 
-def strip_list_marker(line: str) -> str:
-    """A list item without its "- ", "• ", "* ", "1. " or "1) " marker."""
-    return _LIST_MARKER.sub("", line, count=1)
+def strip_list_marker(line: str, numbers: bool = True) -> str:
+    """A list item without its "- ", "• ", "* ", "1. " or "1) " marker; with numbers=False a
+    number stays (an HTML extractor marks every list item "- ", so a number there is the
+    author's: a ranked list's "21) Star Wars", a listicle's "5. Beware the hairdryer")."""
+    return (_LIST_MARKER if numbers else _BULLET).sub("", line, count=1)
 
 
 def widget_kind(line: str, author: str | None = None) -> str | None:

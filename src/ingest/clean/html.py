@@ -150,6 +150,7 @@ class Page:
     site: str | None
     published_date: date | None
     lines: tuple[str, ...] = ()  # every visible line of the page, for metadata fallbacks
+    preformatted: frozenset[str] = frozenset()  # see preformatted_lines
 
 
 def extract_html(html: str, today: date, options: dict | None = None) -> Page:
@@ -181,6 +182,7 @@ def extract_html(html: str, today: date, options: dict | None = None) -> Page:
         site=(doc.sitename if doc is not None else None) or _site_from_title(tree, doc),
         published_date=publication_date(tree, today),
         lines=tuple(visible_lines(tree)),
+        preformatted=preformatted_lines(tree),
     )
 
 
@@ -413,6 +415,18 @@ def visible_lines(tree: HtmlElement) -> list[str]:
             element.text = "\n" + (element.text or "")
     lines = (" ".join(ln.split()) for ln in page.text_content().splitlines())
     return [ln for ln in lines if ln]
+
+
+def preformatted_lines(tree: HtmlElement) -> frozenset[str]:
+    """The lines of the page's <pre> blocks (code samples, protocol listings, RFC text, poems),
+    whitespace collapsed as normalise_blocks writes them: the author laid them out line by line,
+    so the line rules keep them as they are (an HTTP header or a reference is no page chrome)."""
+    return frozenset(
+        line
+        for pre in tree.iter("pre")
+        for line in (" ".join(ln.split()) for ln in pre.text_content().splitlines())
+        if line
+    )
 
 
 def headline(tree: HtmlElement, extracted: str | None) -> str | None:
