@@ -447,6 +447,16 @@ def _anchored_duration(g: Groups, anchor: date | None, d: Direction) -> _Reading
     return "DURATION", value, (anchor, anchor + length + day)
 
 
+def _period_ended(g: Groups, anchor: date | None, d: Direction) -> _Reading | None:
+    """ "the quarter ended June 30", "the three months ended Sept. 30", "the fiscal year ending
+    March 31, 2019": a reporting period named by its last day, the months up to it."""
+    months = _PERIOD_MONTHS.get(g["period"]) or int(_count(g["count"]) or 0)
+    last = _resolve(g["end"], anchor, "past")
+    if not months or last.start is None or last.end != last.start + timedelta(days=1):
+        return None  # its end is no single known day
+    return "DURATION", f"P{months}M", (last.end - relativedelta(months=months), last.end)
+
+
 def _duration(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     """ "five years", "a decade", "18 months", "several weeks", "decades", "10-year",
     "2,000 years old", "18 years of age", "three to four months" (PXM)."""
@@ -734,6 +744,7 @@ _ABSOLUTE = re.compile(rf"{_HAS_YEAR.pattern}|\d+[/.-]\d+[/.-]\d+")
 _NO_ANCHOR = date(2000, 1, 1)  # dateparser needs a base; without an anchor only written years count
 
 _R = re.compile
+_PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12, "fiscal year": 12}
 _YEAR_BACK = _R(
     r"(?:the\s+)?same\s+(?:period|time|month|week|quarter|season|stretch)\s+(?:last|a)\s+year(?:\s+earlier|\s+before)?|a\s+year\s+(?:earlier|before)"
 )
@@ -815,6 +826,12 @@ _RULES: list[
     (_R(rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}"), _month_day),
     (_R(rf"(?:the\s+month\s+of\s+)?(?:{_REL}\s+)?{_MONTH}"), _month),
     (_R(rf"(?:{_REL}\s+)?{_WEEKDAY}"), _weekday),
+    (
+        _R(
+            rf"(?:the\s+)?(?:(?P<period>quarter|half|year|fiscal\s+year)|{_NUMBER}\s+months?)\s+(?:that\s+)?end(?:ed|ing|s)\s+(?P<end>.+)"
+        ),
+        _period_ended,
+    ),
     # "the past year", "the last decade", "past five years", "the next two weeks": durations
     (
         _R(
