@@ -344,6 +344,16 @@ def test_a_figure_standing_alone_as_subject_counts_what_the_figure_before_it_cou
     assert counted["Nearly 60 percent"] == "homeless students"
 
 
+def test_a_bare_count_counts_what_the_paragraph_s_figure_before_it_counted(nlp):
+    text = (
+        "The department has 25 crews repairing potholes. During peak season, that number can "
+        "expand to more than 60."
+    )
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted["more than 60"] == "crews"
+
+
 def test_a_conversion_in_brackets_keeps_the_bound_and_counted_thing(nlp):
     text = "The region is more than 3,600 kilometers (2,200 miles) from Moscow."
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))

@@ -129,7 +129,10 @@ def claims_from_paragraphs(
                     claim = replace(claim, counted=None)  # "three others": others of what?
                     if len(claims) > first:
                         elliptical.add(claim.claim_id)
-                if len(claims) > first and outer_token(span).dep_ in SUBJECT_DEPS:
+                if len(claims) > first and (
+                    outer_token(span).dep_ in SUBJECT_DEPS
+                    or (claim.counted is None and claim.unit is None)
+                ):
                     elliptical.add(claim.claim_id)
                 if prev is not None and last_span is not None and restates(span, last_span):
                     claim = restated(claim, prev)
@@ -166,9 +169,10 @@ def inherit_counted(claims: list[Claim], elliptical: set[str]) -> list[Claim]:
     """A figure with nothing counted takes what the sentence's previous figure of the same unit
     counts: "28 homicides last year, up from 20 in 2015, while New Haven had 13" -> homicides;
     so does a percentage change of it: "2,081 children in care, down 7 percent" -> children, and
-    a figure standing alone as a subject or counting "others" (claim ids in elliptical) what the
-    paragraph's figure before it counts: "19 kids have been missing since 1974. Three were
-    listed since 2014.", "sickened 11 people ... 200 others may have been exposed"."""
+    a figure standing alone as a subject, counting "others", or a bare count with no noun
+    (claim ids in elliptical) what the paragraph's figure before it counts: "19 kids have been
+    missing since 1974. Three were listed since 2014.", "sickened 11 people ... 200 others may
+    have been exposed", "the department has 25 crews ... that number can expand to 60"."""
     out: list[Claim] = []
     for claim in claims:
         prev = out[-1] if out else None
