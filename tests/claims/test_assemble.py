@@ -354,6 +354,12 @@ def test_a_bare_count_counts_what_the_paragraph_s_figure_before_it_counted(nlp):
     assert counted["more than 60"] == "crews"
 
 
+def test_what_is_worth_an_amount_is_counted(nlp):
+    paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
+    [claim] = claims_from_paragraphs(paragraphs, "d", None)
+    assert claim.counted == "Alibaba shares"
+
+
 def test_a_conversion_in_brackets_keeps_the_bound_and_counted_thing(nlp):
     text = "The region is more than 3,600 kilometers (2,200 miles) from Moscow."
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))

@@ -102,8 +102,8 @@ CONTAINER_NOUNS = frozenset(
     {"number", "share", "percentage", "proportion", "count", "total", "amount", "majority"}
 )
 # Adjectives a measure is the size of ("the average age was 29.6 years old", "the wall is 12
-# feet high"): the copula's subject is what is measured.
-DIMENSIONS = frozenset({"old", "long", "tall", "high", "wide", "deep", "thick", "heavy"})
+# feet high", "the shares are worth $28 billion"): the copula's subject is what is measured.
+DIMENSIONS = frozenset({"old", "long", "tall", "high", "wide", "deep", "thick", "heavy", "worth"})
 STATISTIC_NOUNS = frozenset({"average", "median", "mean", "high", "low", "peak"})
 # Nouns of approximation a figure is given in ("in the range of 7% to 11%", "in the
 # neighborhood of $2 million"): with a determiner they are no thing the figure counts.
