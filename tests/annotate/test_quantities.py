@@ -57,6 +57,10 @@ def _found(nlp, text):
         ("The airline bought three 747 freighters.", ["three"]),  # a count, then a model
         ("The budget was cut from $30 billion to $5 billion.", ["$30 billion", "$5 billion"]),
         ("Raises range from 3 to 5 percent.", ["from 3 to 5 percent"]),  # a range runs upward
+        ("The index fell by 20 to 140.", ["20", "140"]),  # a change and the level reached
+        ("Exports rose by $4 billion to $120 billion.", ["$4 billion", "$120 billion"]),
+        ("Costs may rise by 10 to 50 percent.", ["10 to 50 percent"]),  # a shared unit
+        ("Enrollment will rise by 150 to 200 students.", ["150 to 200"]),  # ends alike
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):

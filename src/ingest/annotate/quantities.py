@@ -137,6 +137,8 @@ _TIME_WORDS = frozenset(
 )
 # Parts of speech that end the noun phrase a number stands in.
 _PHRASE_ENDS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SCONJ"})
+_OWN_UNIT_WORDS = frozenset({*SCALES, "percent", "%", "points"})
+CHANGE_LEVEL_RATIO = 3  # "fell by 20 to 140": a level far above the change is no range's end
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _RELEASE_LEADS = frozenset({"in", "for", "since", "inside", "until", "before", "after"})
 _SCORE = re.compile(r"^(\d{1,3})\s*[-–]\s*(\d{1,3})$")
@@ -454,13 +456,23 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
 
 
 def _is_change(doc: Doc, start: int, end: int, gap: int) -> bool:
-    """ "cut from $30 billion to $5 billion": a fall and the level it reached are two figures;
-    a range runs upward from its low end ("from 3 to 5 percent")."""
+    """ "cut from $30 billion to $5 billion", "rose by $4 billion to $120 billion": a change and
+    the level it reached are two figures. A range runs upward from its low end ("from 3 to 5
+    percent"), and a change given as a range shares its unit ("by 10 to 50 percent", "by 150 to
+    200 students"), its ends alike in size."""
     before = start - 1 - (start > 0 and doc[start - 1].text in CURRENCY)
-    if doc[end].lower_ != "to" or before < 0 or doc[before].lower_ != "from":
+    lead = doc[before].lower_ if before >= 0 else ""
+    if doc[end].lower_ != "to" or lead not in ("from", "by"):
         return False
     low, high = _amount(doc, before + 1), _amount(doc, end + gap)
-    return None not in (low, high) and high < low
+    if None in (low, high):
+        return False
+    if lead == "from":
+        return high < low
+    if doc[before + 1].text in CURRENCY or doc[end - 1].lower_ in _OWN_UNIT_WORDS:
+        return True  # each end with its unit
+    after = doc[end + gap + 1].lower_ if end + gap + 1 < len(doc) else ""
+    return after not in _OWN_UNIT_WORDS and high > CHANGE_LEVEL_RATIO * low
 
 
 def _amount(doc: Doc, i: int) -> float | None:
