@@ -183,6 +183,13 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "1,310",
             "The Hartford Police Department",
         ),
+        # "he said" is the person just named, who has not spoken yet
+        (
+            "Tom Jones, the county's health director, spoke on Monday. The county recorded 40 "
+            "cases last week, he said.",
+            "40",
+            "Tom Jones",
+        ),
     ],
 )
 def test_speaker(nlp, text, figure, speaker):

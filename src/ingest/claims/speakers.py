@@ -130,7 +130,8 @@ def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named
         if candidate is None:
             continue
         if candidate.lower_ in _ANAPHORS:
-            name = recent.person or recent.source  # a name the NER missed as a person
+            # the person just named, else the last person or source named as a speaker
+            name = _person_just_named(candidate) or recent.person or recent.source
         else:
             name = speaker_name(candidate, named)
             if name is None and _refers_back(candidate):
@@ -138,6 +139,20 @@ def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named
         if name is not None:
             return name
     return None
+
+
+def _person_just_named(pronoun: Token) -> str | None:
+    """ "Tom Jones, the health director, spoke Monday. The county recorded 40 cases, he said":
+    the last person named before the pronoun, in its sentence or the one before."""
+    sents = list(pronoun.doc.sents)
+    at = next(i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end)
+    since = sents[max(0, at - 1)].start
+    people = [
+        e
+        for e in pronoun.doc.ents
+        if e.label_ == "PERSON" and since <= e.start and e.end <= pronoun.i
+    ]
+    return people[-1].text if people else None
 
 
 def governing_speaker(figure: Span, named: Named = Named()) -> str | None:
