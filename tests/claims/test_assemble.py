@@ -190,6 +190,12 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "40",
             "Tom Jones",
         ),
+        # the audience of a speech act is not part of what is reported
+        (
+            "Mayor John Smith told 500 supporters that the city would hire 100 officers.",
+            "500",
+            None,
+        ),
     ],
 )
 def test_speaker(nlp, text, figure, speaker):

@@ -26,6 +26,7 @@ from ingest.claims.roles import (
 from ingest.claims.speakers import (
     Named,
     Recent,
+    addressed,
     full_name,
     governing_speaker,
     sentence_speakers,
@@ -234,7 +235,7 @@ def _claim(
         subject=subject_of(verb, noun, span)
         if verb is not None and verb.lower_ not in _SAYING
         else None,
-        attributed_to=speakers.get(sent.start),
+        attributed_to=None if addressed(span) else speakers.get(sent.start),
         location=place_of(span) or place,
         period_start=start,
         period_end=end,

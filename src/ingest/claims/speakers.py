@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.cues import SPEAKER_CUES_KEY
 from ingest.claims.names import INSTITUTION_NOUNS, institution, strip_possessive
-from ingest.claims.roles import SUBJECT_DEPS, actor_phrase, entity_at
+from ingest.claims.roles import SUBJECT_DEPS, VERB_DISTANCE, actor_phrase, entity_at
 
 # "according to data from the Department of Labor": the source is the data's origin.
 DATA_NOUNS = frozenset(
@@ -44,6 +44,10 @@ NOT_SPEAKER_LABELS = frozenset(
 )
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _PLACES = frozenset({"GPE", "NORP", "LOC"})
+# Speech verbs whose object or "to" phrase is the audience ("told 500 supporters").
+_ADDRESSING_VERBS = frozenset({"tell", "address", "brief", "assure", "remind", "warn", "urge"})
+_AUDIENCE_ROLES = frozenset({"obj", "iobj", "obl"})
+_REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "acl:relcl"})
 _ANAPHORS = frozenset({"he", "she", "they"})
 _QUOTES = '"“”'
 # Prepositions that tie a source to a noun: "data from", "a study by", "researchers at".
@@ -178,6 +182,21 @@ def governing_speaker(figure: Span, named: Named = Named()) -> str | None:
         if name is not None:
             return name
     return None
+
+
+def addressed(figure: Span) -> bool:
+    """ "Mayor John Smith told 500 supporters that ...": the audience of a speech act is no
+    part of what the speaker reports."""
+    cues = {c[0].i for c in figure.doc.spans[SPEAKER_CUES_KEY]}
+    child = figure.root
+    for _ in range(VERB_DISTANCE):
+        head = child.head
+        if head.i == child.i or child.dep_ in _REPORTED:
+            return False
+        if head.i in cues and _is_speech_verb(head):
+            return head.lemma_.lower() in _ADDRESSING_VERBS and child.dep_ in _AUDIENCE_ROLES
+        child = head
+    return False
 
 
 def _is_speech_verb(token: Token) -> bool:
