@@ -190,6 +190,13 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "40",
             "Tom Jones",
         ),
+        # "the company said": the organisation the paragraph named last
+        (
+            "Avis Inc. reported a profit of $20 million. Revenue rose 8 percent to $500 "
+            "million, the company said.",
+            "8 percent",
+            "Avis Inc.",
+        ),
         # the audience of a speech act is not part of what is reported
         (
             "Mayor John Smith told 500 supporters that the city would hire 100 officers.",

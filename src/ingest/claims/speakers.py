@@ -305,7 +305,7 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
     if ent is not None:
         return ent.text
     if token.lower_ in INSTITUTION_NOUNS and _is_definite(token):
-        return institution(token.lower_, named.organisations)
+        return institution(token.lower_, named.organisations) or _organisation_before(token)
     # "data from the department", "researchers at Case Western", "a report the department
     # released", "data compiled by X", "department data", "the department's survey"
     source = next(
@@ -324,6 +324,13 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
         if source is None and owner is not None:
             return institution(owner.lower_, named.organisations)
     return speaker_name(source, named) if source is not None else None
+
+
+def _organisation_before(noun: Token) -> str | None:
+    """ "Avis Inc. reported a profit ... , the company said": the organisation the paragraph
+    named last before the noun, when none has the noun in its name."""
+    named = [e for e in noun.doc.ents if e.label_ == "ORG" and e.end <= noun.i]
+    return named[-1].text if named else None
 
 
 def _organisation_modifier(noun: Token) -> str | None:
