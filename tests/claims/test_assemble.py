@@ -374,6 +374,13 @@ def test_a_bare_count_counts_what_the_paragraph_s_figure_before_it_counted(nlp):
     assert counted["more than 60"] == "crews"
 
 
+def test_a_price_level_counts_what_moved_not_where(nlp):
+    text = "Shares of Ideal Basic fell 25 cents to $3.50 in composite trading."
+    paragraphs = next(annotate_texts(nlp, [text], 8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted["$3.50"] == "Shares"
+
+
 def test_what_is_worth_an_amount_is_counted(nlp):
     paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
     [claim] = claims_from_paragraphs(paragraphs, "d", None)

@@ -114,6 +114,9 @@ EXTREME_NOUNS = frozenset({"high", "low", "peak", "record"})
 MAX_OF_DISTANCE = 3
 
 
+_LEVEL_CASES = frozenset({"to", "from", "at"})
+
+
 def counted_noun(span: Span) -> Token | None:
     """The noun the figure counts: "432 child victims" -> victims; "98 percent of kids" -> kids."""
     num = _number_token(span)
@@ -144,8 +147,16 @@ def counted_noun(span: Span) -> Token | None:
         if token.pos_ not in ("ADJ", "VERB", "ADV", "CCONJ") or token.dep_ in ("ROOT", "nsubj"):
             break
     money = span.label_ == "MONEY" or any(t.text in CURRENCY for t in span)
-    if money and len(after) > 1 and after[0].lower_ == "in" and after[1].pos_ in ("NOUN", "ADJ"):
-        # "$279,450 in restitution"; a count "in" a noun is where ("thousands in museums")
+    level = span.start > 0 and span.doc[span.start - 1].lower_ in _LEVEL_CASES
+    if (
+        money
+        and not level
+        and len(after) > 1
+        and after[0].lower_ == "in"
+        and after[1].pos_ in ("NOUN", "ADJ")
+    ):
+        # "$279,450 in restitution"; a count "in" a noun is where ("thousands in museums"), as
+        # is a level's ("fell to $3.50 in composite trading")
         return next((t for t in after[1:] if t.pos_ == "NOUN"), None)
     return None
 
