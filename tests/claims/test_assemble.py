@@ -378,7 +378,7 @@ def test_a_price_level_counts_what_moved_not_where(nlp):
     text = "Shares of Ideal Basic fell 25 cents to $3.50 in composite trading."
     paragraphs = next(annotate_texts(nlp, [text], 8))
     counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
-    assert counted["$3.50"] == "Shares"
+    assert counted["$3.50"].startswith("Shares")
 
 
 def test_what_is_worth_an_amount_is_counted(nlp):
