@@ -21,6 +21,9 @@ from ingest.claims.units import same_unit
         ("tonnes", "metric ton"),
         ("MW", "megawatt"),
         ("dollars", "USD"),  # the project's unit words: currencies by code
+        ("yuan", "CNY"),
+        ("yen", "JPY"),
+        ("roubles", "RUB"),
         ("bpd", "barrels per day"),
         ("megapixels", "megapixels"),
     ],
