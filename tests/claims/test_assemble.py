@@ -381,6 +381,12 @@ def test_a_price_level_counts_what_moved_not_where(nlp):
     assert counted["$3.50"].startswith("Shares")
 
 
+def test_a_market_close_puts_its_figures_on_what_closed(nlp):
+    paragraphs = next(annotate_texts(nlp, ["The index closed at 2,645.08, down 12.35 points."], 8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted == {"2,645.08": "index", "12.35": "index"}
+
+
 def test_what_is_worth_an_amount_is_counted(nlp):
     paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
     [claim] = claims_from_paragraphs(paragraphs, "d", None)
