@@ -21,7 +21,11 @@ VAGUE_COUNTS = {"few": 3, "several": 3}
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # Denominators of fraction words: "three-quarters" = 3/4, "a third" = 1/3, "and a half" = +1/2.
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
+# Longest first: "HK$" is read before "$".
+CURRENCY = {
+    "US$": "USD", "HK$": "HKD", "NT$": "TWD", "NZ$": "NZD", "A$": "AUD", "C$": "CAD",
+    "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP",
+}
 # Scale abbreviations of money, fused to the figure or after it ("$3.1bn", "£40m", "€2 bn").
 SCALE_ABBREVIATIONS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion"}
 # Nouns that are a figure's unit, not the thing counted ("20 years", "110 mph"), by plural form.
