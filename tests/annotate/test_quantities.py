@@ -55,6 +55,8 @@ def _found(nlp, text):
         ("The region has 3.500.000 residents.", ["3.500.000"]),  # thousands grouped with dots
         ("By Friday no lawmaker endorsed the plan.", ["no"]),  # zero of a kind acting
         ("The airline bought three 747 freighters.", ["three"]),  # a count, then a model
+        ("It kills about twice the rate of flu.", ["about twice"]),  # a multiple compares
+        ("They booked a double room.", []),  # no comparison
         ("The budget was cut from $30 billion to $5 billion.", ["$30 billion", "$5 billion"]),
         ("Raises range from 3 to 5 percent.", ["from 3 to 5 percent"]),  # a range runs upward
         ("The index fell by 20 to 140.", ["20", "140"]),  # a change and the level reached

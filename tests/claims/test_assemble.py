@@ -48,6 +48,11 @@ def test_the_day_a_statement_was_made_does_not_date_what_it_reports(nlp):
     assert scopes(nlp, text)["40"] == (None, None)
 
 
+def test_what_a_multiple_compares_with_is_no_period_of_it(nlp):
+    text = "Store-brand sales were double the number in 2015."
+    assert scopes(nlp, text)["double"] == (None, None)
+
+
 def test_since_clause_opens_the_period(nlp):
     text = (
         "Since Connecticut enacted the felony crime in 2013, there have been no arrests or "

@@ -21,6 +21,10 @@ VAGUE_COUNTS = {"few": 3, "several": 3}
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # Denominators of fraction words: "three-quarters" = 3/4, "a third" = 1/3, "and a half" = +1/2.
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+# Multiples written as one word, in comparisons ("twice the rate", "more than double that").
+MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "quadruple": 4}
+# Words after a multiple that make it a comparison ("double the number"; not "a double room").
+MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "that", "those", "what", "its", "their", "this"})
 # Longest first: "HK$" is read before "$".
 CURRENCY = {
     "US$": "USD", "HK$": "HKD", "NT$": "TWD", "NZ$": "NZD", "A$": "AUD", "C$": "CAD",

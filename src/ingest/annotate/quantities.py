@@ -18,6 +18,8 @@ from ingest.annotate.numbers import (
     CURRENCY,
     FRACTIONS,
     MAX_CUE_WORDS,
+    MULTIPLIER_FOLLOWERS,
+    MULTIPLIERS,
     SCALE_ABBREVIATIONS,
     SCALES,
     UNITS,
@@ -341,6 +343,8 @@ def _starts_figure(doc: Doc, i: int) -> bool:
         return True
     if token.lower_ in VAGUE_COUNTS:
         return nxt is not None and nxt.lower_ in SCALES  # "a few hundred", "several thousand"
+    if token.lower_ in MULTIPLIERS:
+        return nxt is not None and nxt.lower_ in MULTIPLIER_FOLLOWERS  # "twice the rate"
     if token.lower_ == "no":
         if (
             nxt is not None

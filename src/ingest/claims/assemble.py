@@ -9,6 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.annotate.numbers import MULTIPLIERS
 from ingest.annotate.paragraphs import Paragraph
 from ingest.budget import Budget, check
 from ingest.claims.quantity import parse_quantity
@@ -329,8 +330,11 @@ def _joins(doc: Doc, first: Span, second: Span) -> bool:
 
 def _dates_a_baseline_after(span: Span, date_span: Span) -> bool:
     """ "13 percent of spending, up from 6.6 percent in 2017": a date after a later figure that
-    is a change's starting point ("from") dates that baseline, not the figure before it."""
+    is a change's starting point ("from") dates that baseline, not the figure before it; so does
+    a date in what a multiple compares with ("double the number in 2017")."""
     doc = span.doc
+    if span[-1].lower_ in MULTIPLIERS and date_span.start >= span.end:
+        return True
     return any(
         span.end <= q.start < date_span.start
         and any(t.lower_ == "from" for t in doc[max(span.end, q.start - 2) : q.start])

@@ -9,6 +9,7 @@ from ingest.annotate.numbers import (
     CUE_FILLERS,
     CURRENCY,
     FRACTIONS,
+    MULTIPLIERS,
     SCALE_ABBREVIATIONS,
     SCALES,
     UNITS,
@@ -51,6 +52,8 @@ def parse_quantity(text: str) -> Quantity | None:
         return Quantity(num / den, None, bound, cue, "ratio") if num is not None and den else None
     if body.lower() == "no":
         return Quantity(0.0, None, "exact", None, None)
+    if body.lower() in MULTIPLIERS:  # "twice the rate", "more than double"
+        return Quantity(float(MULTIPLIERS[body.lower()]), None, bound, cue, "times")
     splitter = _BETWEEN_AND if cue == "between" and not _RANGE.search(body) else _RANGE
     parts = [p for p in splitter.split(body) if p]
     values = [parse_number(p) for p in parts]
