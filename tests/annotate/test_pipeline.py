@@ -20,11 +20,6 @@ def test_pipeline_labels_issue_2_sentence(nlp):
     assert (num.dep_, num.head.text) == ("nummod", "referrals")
 
 
-def test_pipeline_splits_a_lettered_dollar_sign_from_its_figure(nlp):
-    words = [t.text for t in nlp.tokenizer("exports of HK$1.2 trillion and NT$30 billion")]
-    assert words == ["exports", "of", "HK$", "1.2", "trillion", "and", "NT$", "30", "billion"]
-
-
 def test_pipeline_missing_path_names_it(tmp_path):
     with pytest.raises(ModelLoadError, match=str(tmp_path / "nowhere")):
         load_pipeline(tmp_path / "nowhere")

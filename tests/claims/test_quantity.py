@@ -37,7 +37,7 @@ from ingest.claims.quantity import parse_number, parse_quantity
         ("$50 to $75", 50, 75, "range", None, "USD"),
         ("more than two dozen", 24, None, "more_than", "more than", None),
         ("$3.1bn", 3_100_000_000, None, "exact", None, "USD"),
-        ("HK$1.2 trillion", 1_200_000_000_000, None, "exact", None, "HKD"),
+        ("US$4.5 billion", 4_500_000_000, None, "exact", None, "USD"),
         ("more than double", 2, None, "more_than", "more than", "times"),
         ("£40m", 40_000_000, None, "exact", None, "GBP"),
         ("€2 bn", 2_000_000_000, None, "exact", None, "EUR"),

@@ -25,11 +25,8 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
 MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "quadruple": 4}
 # Words after a multiple that make it a comparison ("double the number"; not "a double room").
 MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "that", "those", "what", "its", "their", "this"})
-# Longest first: "HK$" is read before "$".
-CURRENCY = {
-    "US$": "USD", "HK$": "HKD", "NT$": "TWD", "NZ$": "NZD", "A$": "AUD", "C$": "CAD",
-    "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP",
-}
+# Longest first: "US$" is read before "$".
+CURRENCY = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
 # Scale abbreviations of money, fused to the figure or after it ("$3.1bn", "£40m", "€2 bn").
 SCALE_ABBREVIATIONS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion"}
 # Nouns that are a figure's unit, not the thing counted ("20 years", "110 mph"), by plural form.

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-import re
 from functools import cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
-from ingest.annotate.numbers import CURRENCY
 from ingest.errors import MODEL_BROKEN, MODEL_MISSING, ModelLoadError
 
 log = logging.getLogger(__name__)
@@ -20,11 +18,6 @@ REQUIRED_PIPES = ("parser", "ner", "ingest_quantity_finder")
 NEWS_PIPES = ("ingest_sentence_guard",)
 # Rule components added after the NER when a pipeline lacks them: (factory, the pipe before it).
 ADDED_PIPES = (("ingest_date_finder", "ner"),)
-# A dollar sign with a country's letters, before digits: split off as the tokenizer splits "US$"
-# from "US$4.5", so "HK$1.2 trillion" is a sign and a number, not one word.
-_LETTERED_SIGN = re.compile(
-    "^(?:" + "|".join(re.escape(s) for s in CURRENCY if len(s) > 1 and s[0].isalpha()) + r")(?=\d)"
-)
 
 
 @cache
@@ -51,7 +44,5 @@ def load_pipeline(path: Path) -> Language:
     for name, after in ADDED_PIPES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, after=after)
-    prefix = nlp.tokenizer.prefix_search
-    nlp.tokenizer.prefix_search = lambda text: _LETTERED_SIGN.search(text) or prefix(text)
     log.info("loaded spaCy pipeline %s (%s)", path, ", ".join(nlp.pipe_names))
     return nlp
