@@ -298,7 +298,9 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
     for ent in (person, own):
         if ent is not None and ent.label_ in SPEAKER_LABELS:
             return ent.text
-    proper = token.tag_ in ("NNP", "NNPS") or (token.pos_ == "PROPN" and token.tag_ != "NNS")
+    proper = (
+        token.tag_ in ("NNP", "NNPS") or (token.pos_ == "PROPN" and token.tag_ != "NNS")
+    ) and (not _capitalised_group(token))
     if proper or token.text in named.people or (token.is_title and token.i != token.sent.start):
         return actor_phrase(token)  # "the Judicial Branch", whatever part of it the NER labelled
     ent = _entity_after(token) or (inside[0] if inside else None)
@@ -324,6 +326,12 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
         if source is None and owner is not None:
             return institution(owner.lower_, named.organisations)
     return speaker_name(source, named) if source is not None else None
+
+
+def _capitalised_group(token: Token) -> bool:
+    """ "Meteorologists said", "Doctors said": a plural noun capitalised only because it opens
+    the sentence, which the tagger took for a name; no entity, so an unnamed source."""
+    return token.tag_ in ("NNPS", "NNS") and token.i == token.sent.start and not token.ent_type_
 
 
 def _organisation_before(noun: Token) -> str | None:
