@@ -394,6 +394,12 @@ def test_a_market_close_puts_its_figures_on_what_closed(nlp):
     assert counted == {"2,645.08": "index", "12.35": "index"}
 
 
+def test_a_noun_the_tagger_called_an_adjective_is_still_counted(nlp):
+    paragraphs = next(annotate_texts(nlp, ["The company sold its 60% stake in the venture."], 8))
+    [claim] = claims_from_paragraphs(paragraphs, "d", None)
+    assert claim.counted == "stake"
+
+
 def test_what_is_worth_an_amount_is_counted(nlp):
     paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
     [claim] = claims_from_paragraphs(paragraphs, "d", None)

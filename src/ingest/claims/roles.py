@@ -83,6 +83,7 @@ CURRENCY_CODES = frozenset("USD EUR GBP JPY CNY CAD AUD CHF INR NZD HKD SGD".spl
 # for two-thirds of them", "rose among 40 percent of voters").
 _NOT_VALUE_CASES = frozenset({"for", "among", "with", "across"})
 # Determiners before a measure that sizes the noun after it ("its 72,000 bpd plant").
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod"})
 _SIZING_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
 _NAMED_ACTORS = frozenset(
@@ -141,7 +142,7 @@ def counted_noun(span: Span) -> Token | None:
     for token in after:
         if token.ent_type_ in ("DATE", "TIME"):
             break  # "$2,450 last year": the year dates the figure, it is not counted
-        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ == "NORP"):
+        if _is_nominal(token) or (token.pos_ == "PROPN" and token.ent_type_ == "NORP"):
             return _past_hyphen(token)  # "80 shooting victims", "480,000 registered Republicans"
         if token.pos_ == "PROPN" and _names_a_kind(token):
             continue  # "6,000 white Akoya pearls", "three Boeing freighters"
@@ -317,11 +318,19 @@ def _measure_modifies(span: Span, unit: Token) -> Token | None:
     i = unit.i + 1
     if i + 1 < len(doc) and doc[i].lower_ in _PER_WORDS:
         i += 2  # "per day"
-    while i < len(doc) and doc[i].pos_ == "ADJ":
+    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod":
         i += 1
-    if i < len(doc) and doc[i].pos_ == "NOUN" and _measure_unit(doc[i]) is None:
+    if i < len(doc) and _is_nominal(doc[i]) and _measure_unit(doc[i]) is None:
         return _noun_run_end(doc[i])
     return None
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, or a word the tagger called an adjective where the parse uses it as one ("its 60%
+    stake": stake/ADJ/obj)."""
+    return token.pos_ == "NOUN" or (
+        token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS and token.tag_ == "JJ"
+    )  # not "$73 million less to spend"
 
 
 def _counts_days(noun: Token) -> bool:
