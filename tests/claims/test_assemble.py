@@ -400,6 +400,12 @@ def test_a_noun_the_tagger_called_an_adjective_is_still_counted(nlp):
     assert claim.counted == "stake"
 
 
+def test_a_sudden_rise_puts_its_figure_on_what_rose(nlp):
+    paragraphs = next(annotate_texts(nlp, ["Consumer prices shot up 5 percent in May."], 8))
+    [claim] = claims_from_paragraphs(paragraphs, "d", None)
+    assert claim.counted == "Consumer prices"
+
+
 def test_what_is_worth_an_amount_is_counted(nlp):
     paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
     [claim] = claims_from_paragraphs(paragraphs, "d", None)
