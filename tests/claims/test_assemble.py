@@ -406,6 +406,13 @@ def test_a_sudden_rise_puts_its_figure_on_what_rose(nlp):
     assert claim.counted == "Consumer prices"
 
 
+def test_points_after_a_long_cue_still_measure_a_change(nlp):
+    text = "The Dow Jones industrials were down just about almost 140 points."
+    paragraphs = next(annotate_texts(nlp, [text], 8))
+    [claim] = claims_from_paragraphs(paragraphs, "d", None)
+    assert claim.counted == "Dow Jones industrials"
+
+
 def test_what_is_worth_an_amount_is_counted(nlp):
     paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
     [claim] = claims_from_paragraphs(paragraphs, "d", None)

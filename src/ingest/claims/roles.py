@@ -83,6 +83,7 @@ CURRENCY_CODES = frozenset("USD EUR GBP JPY CNY CAD AUD CHF INR NZD HKD SGD".spl
 # for two-thirds of them", "rose among 40 percent of voters").
 _NOT_VALUE_CASES = frozenset({"for", "among", "with", "across"})
 # Determiners before a measure that sizes the noun after it ("its 72,000 bpd plant").
+POINTS_REACH = 6  # "down just about almost 140 points"
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod"})
 _SIZING_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
@@ -359,7 +360,7 @@ def _scores_a_change(points: Token) -> bool:
     """ "fell 9.5 percentage points", "shrank to 12.9 points", "up 5 points": points measure a
     change or a percentage; "the report notes 10 points" counts them."""
     doc = points.doc
-    before = {t.lower_ for t in doc[max(points.sent.start, points.i - 4) : points.i]}
+    before = {t.lower_ for t in doc[max(points.sent.start, points.i - POINTS_REACH) : points.i]}
     if before & {"percentage", "up", "down", "by", "to", "from"}:
         return True
     verb = points.head
