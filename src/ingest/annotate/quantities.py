@@ -67,6 +67,7 @@ _PERCENT_TAILS = (
     ("%",),
 )
 _YEARS = range(1800, 2101)
+_ORDINAL_WORDS = frozenset("first second third fourth final last".split())
 _ORDINAL_SHAPE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 # "between the ages of 25 and 54", "aged 18 to 24": the text before an age band's figures.
 _AGE_BAND_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.I)
@@ -358,6 +359,8 @@ def _starts_figure(doc: Doc, i: int) -> bool:
             and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS" or _acts(nxt))
         )
     prev = doc[i - 1].lower_ if i > 0 else ""
+    if token.lower_ in FRACTIONS and (prev in _ORDINAL_WORDS or _ORDINAL_SHAPE.match(prev)):
+        return False  # "the first quarter of this year": a part of the calendar
     return token.lower_ in FRACTIONS and (
         (nxt is not None and nxt.lower_ == "of") or prev in _FRACTION_LEADS
     )
