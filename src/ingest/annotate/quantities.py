@@ -67,7 +67,11 @@ _PERCENT_TAILS = (
     ("%",),
 )
 _YEARS = range(1800, 2101)
-_ORDINAL_WORDS = frozenset("first second third fourth final last".split())
+# Ordinals before a part of the calendar ("the first quarter", "the final half").
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth final last".split()
+)
+_CALENDAR_PARTS = frozenset("quarter half week month year day decade century".split())
 _ORDINAL_SHAPE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 # "between the ages of 25 and 54", "aged 18 to 24": the text before an age band's figures.
 _AGE_BAND_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.I)
@@ -276,6 +280,8 @@ def _is_date_part(token: Token, ent: Span) -> bool:
         return True
     if token.lower_ in _ORDINAL_FRACTIONS and nxt != "of":
         return True  # "for the third straight year" is an ordinal
+    if token.lower_ in _ORDINAL_WORDS and nxt in _CALENDAR_PARTS:
+        return True  # "the first quarter of this year", "the second half"
     if is_year(token) or (
         token.i >= 2 and doc[token.i - 1].text in "-–" and is_year(doc[token.i - 2])
     ):
