@@ -202,6 +202,8 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "8 percent",
             "Avis Inc.",
         ),
+        # a nationality or group names no source
+        ("Palestinians say 40 people were hurt in the clashes.", "40", None),
         # a plural capitalised only at the sentence's start names no one
         ("Meteorologists said winds reached 110 mph.", "110", None),
         # the audience of a speech act is not part of what is reported

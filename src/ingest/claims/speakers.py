@@ -40,7 +40,7 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 # officials"); an organisation's ("DCF officials") names its source.
 UNNAMED_SOURCES = frozenset({"officials", "sources", "authorities", "aides", "people"})
 NOT_SPEAKER_LABELS = frozenset(
-    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"}
 )
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _PLACES = frozenset({"GPE", "NORP", "LOC"})
