@@ -415,6 +415,13 @@ def test_points_after_a_long_cue_still_measure_a_change(nlp):
     assert claim.counted == "Dow Jones industrials"
 
 
+def test_an_of_phrase_right_after_the_counted_noun_is_kept_past_its_determiner(nlp):
+    text = "The size of the world market will grow to $1.2 billion."
+    paragraphs = next(annotate_texts(nlp, [text], 8))
+    [claim] = claims_from_paragraphs(paragraphs, "d", None)
+    assert claim.counted == "size of the world market"
+
+
 def test_what_is_worth_an_amount_is_counted(nlp):
     paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
     [claim] = claims_from_paragraphs(paragraphs, "d", None)

@@ -115,6 +115,7 @@ APPROXIMATION_NOUNS = frozenset({"range", "neighborhood", "vicinity", "region"})
 EXTREME_NOUNS = frozenset({"high", "low", "peak", "record"})
 # An "of" complement further than this from its noun is a separate phrase, not part of the name.
 MAX_OF_DISTANCE = 3
+MAX_OF_PHRASE = 5
 
 
 _LEVEL_CASES = frozenset({"to", "from", "at"})
@@ -666,7 +667,11 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
         and outside is not None
         and of_part.left_edge.i <= outside.start < of_part.right_edge.i + 1
     )
-    if of_part is not None and of_part.i - noun.i <= MAX_OF_DISTANCE and not figure_inside:
+    close = of_part is not None and (
+        of_part.i - noun.i <= MAX_OF_DISTANCE
+        or (doc[noun.i + 1].lower_ == "of" and of_part.i - noun.i <= MAX_OF_PHRASE)
+    )  # "of" right after the noun reaches past a determiner: "size of the world market"
+    if close and not figure_inside:
         end = of_part.right_edge.i + 1
     # coordination kept whole: each conjunct within reach of the last ("fuel, water, food and
     # other supplies")
