@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from ingest.claims.roles import counted_and_unit, phrase
+from ingest.claims.roles import counted_and_unit, counts_nothing, phrase
 
 VOCAB = spacy.blank("en").vocab
 
@@ -338,3 +338,9 @@ def test_what_a_measure_unit_measures_is_counted_even_when_the_ner_named_it():
     )
     noun, _ = counted_and_unit(doc[3:4])
     assert noun is not None and noun.text == "RAM"
+
+
+def test_a_season_is_never_the_counted_thing():
+    # "13.1 million students this fall, up 2%": a date the NER missed, not what the figure counts
+    doc = parsed([("this", 1, "det", "DET"), ("fall", 1, "ROOT", "NOUN")], ["O", "O"])
+    assert counts_nothing(doc[1])

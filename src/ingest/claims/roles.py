@@ -86,6 +86,7 @@ _NOT_VALUE_CASES = frozenset({"for", "among", "with", "across"})
 POINTS_REACH = 6  # "down just about almost 140 points"
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod"})
 _SIZING_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
+_SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
 _NAMED_ACTORS = frozenset(
     {"PERSON", "ORG", "FAC"}
@@ -264,6 +265,7 @@ def counts_nothing(noun: Token) -> bool:
             and not (_is_of_nmod(noun) and _measure_unit(noun.head))  # "12GB of GDDR5 RAM"
         )
         or (noun.ent_type_ in ("DATE", "TIME") and not _counts_days(noun))
+        or lower in _SEASONS  # "13.1 million students this fall": a date the NER missed
         or (_measure_unit(noun) is not None and not _counts_days(noun))
         or noun.is_currency  # "a total of $15 million": the parse heads the amount with "$"
         or is_number_word(lower)
