@@ -422,6 +422,14 @@ def test_an_of_phrase_right_after_the_counted_noun_is_kept_past_its_determiner(n
     assert claim.counted == "size of the world market"
 
 
+def test_a_bare_count_of_casualties_counts_people_unless_a_noun_before_it_counts(nlp):
+    text = "At least 82 are dead.\n\nOf the 50 passengers on board, 12 were killed."
+    paragraphs = next(annotate_texts(nlp, [text], 8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted["At least 82"] == "people"
+    assert counted["12"] == "passengers"
+
+
 def test_what_is_worth_an_amount_is_counted(nlp):
     paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
     [claim] = claims_from_paragraphs(paragraphs, "d", None)

@@ -16,6 +16,7 @@ from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
     SUBJECT_DEPS,
     TIME_UNITS,
+    casualties,
     clause_head,
     counted_and_unit,
     dominant_place,
@@ -113,6 +114,7 @@ def claims_from_paragraphs(
     claims = []
     recent = Recent()
     elliptical: set[str] = set()
+    implied: dict[str, str] = {}
     for para in paragraphs:
         by_sentence, recent = sentence_speakers(para.doc, recent, named)
         speakers = {start: full_name(name, ents) for start, name in by_sentence.items()}
@@ -127,6 +129,8 @@ def claims_from_paragraphs(
             if claim is not None and governing is not None:
                 claim = replace(claim, attributed_to=full_name(governing, ents))
             if claim is not None:
+                if claim.counted is None and casualties(span):
+                    implied[claim.claim_id] = casualties(span)  # unless a noun before it counts
                 if claim.counted is not None and claim.counted.lower() in ANAPHORIC_NOUNS:
                     claim = replace(claim, counted=None)  # "three others": others of what?
                     if len(claims) > first:
@@ -140,7 +144,12 @@ def claims_from_paragraphs(
                     claim = restated(claim, prev)
                 claims.append(claim)
                 last_span = span
-    return inherit_counted(claims, elliptical)
+    return [
+        replace(c, counted=implied[c.claim_id])
+        if c.counted is None and c.claim_id in implied
+        else c
+        for c in inherit_counted(claims, elliptical)
+    ]
 
 
 def restates(span: Span, before: Span) -> bool:

@@ -86,6 +86,11 @@ _NOT_VALUE_CASES = frozenset({"for", "among", "with", "across"})
 POINTS_REACH = 6  # "down just about almost 140 points"
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod"})
 _SIZING_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
+# What befalls people: a bare count as its subject counts people.
+CASUALTY_WORDS = frozenset(
+    """dead die kill injure injured wound wounded hurt missing hospitalize hospitalized evacuate
+    rescue drown arrest""".split()
+)
 _SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
 _NAMED_ACTORS = frozenset(
@@ -246,6 +251,16 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     """
     noun, unit = _counted_and_unit(span)
     return (None if noun is None or counts_nothing(noun) else noun), unit
+
+
+def casualties(span: Span) -> str | None:
+    """ "At least 82 are dead", "Four were killed": a bare count whose predicate befalls people
+    counts people (the labelling conventions recover elided nouns: "549 sleeping outside")."""
+    number = _number_token(span)
+    head = number.head
+    if number.dep_ in SUBJECT_DEPS and head.lemma_.lower() in CASUALTY_WORDS:
+        return "people"
+    return None
 
 
 def counts_nothing(noun: Token) -> bool:
