@@ -430,6 +430,13 @@ def test_a_bare_count_of_casualties_counts_people_unless_a_noun_before_it_counts
     assert counted["12"] == "passengers"
 
 
+def test_passing_a_mark_puts_the_figure_on_what_passed_it(nlp):
+    text = "The total amount of foreign trade broke through 220 billion US dollars."
+    paragraphs = next(annotate_texts(nlp, [text], 8))
+    [claim] = claims_from_paragraphs(paragraphs, "d", None)
+    assert claim.counted is not None and claim.counted.endswith("foreign trade")
+
+
 def test_what_is_worth_an_amount_is_counted(nlp):
     paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
     [claim] = claims_from_paragraphs(paragraphs, "d", None)

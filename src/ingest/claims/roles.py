@@ -23,7 +23,8 @@ CHANGE_VERBS = INTRANSITIVE_VERBS | frozenset(
     doubled drop dropped edge edged grew grow grown held hit hold increase increased is max
     narrow narrowed reach reached shrank shrink stand stood top topped total totaled totals
     was were improve improved worsen worsened peak peaked close closed settle settled finish
-    finished shoot shot spike spiked leap leapt leaped skyrocket skyrocketed""".split()
+    finished shoot shot spike spiked leap leapt leaped skyrocket skyrocketed range ranged
+    vary varied exceed exceeded surpass surpassed broke""".split()
 )
 # Verbs that put a figure on their object ("cut water use by 20 percent"), or in the passive on
 # their subject ("damage is estimated at $30 million"); with the figure as object ("raised $1.3
