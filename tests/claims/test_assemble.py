@@ -202,6 +202,13 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "8 percent",
             "Avis Inc.",
         ),
+        # scare quotes are no quotation to take the next sentence's speaker
+        (
+            'The town became a "boundless industrial park" with 3,000 Taiwan firms. Chang '
+            "Han-wen, the chairman of the business association, said business was good.",
+            "3,000",
+            None,
+        ),
         # a nationality or group names no source
         ("Palestinians say 40 people were hurt in the clashes.", "40", None),
         # a plural capitalised only at the sentence's start names no one

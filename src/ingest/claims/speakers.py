@@ -8,6 +8,7 @@ the nearest attributed sentence's speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +51,7 @@ _AUDIENCE_ROLES = frozenset({"obj", "iobj", "obl"})
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "acl:relcl"})
 _ANAPHORS = frozenset({"he", "she", "they"})
 _QUOTES = '"“”'
+QUOTE_MIN_WORDS = 5  # fewer quoted words are a phrase set off, not someone's speech
 # Prepositions that tie a source to a noun: "data from", "a study by", "researchers at".
 _SOURCE_CASES = ("from", "by", "of", "at")
 # How far after "according to" or a speech verb the speaker's name may start (tokens).
@@ -108,7 +110,7 @@ def sentence_speakers(
     out: dict[int, str] = {}
     for i, sent in enumerate(sents):
         speaker = own[i]
-        if speaker is None and any(ch in sent.text for ch in _QUOTES):
+        if speaker is None and _quotes_speech(sent.text):
             speaker = next(
                 (own[j] for j in (i + 1, i - 1, i + 2, i - 2) if 0 <= j < len(sents) and own[j]),
                 None,
@@ -116,6 +118,16 @@ def sentence_speakers(
         if speaker is not None:
             out[sent.start] = speaker
     return out, recent
+
+
+def _quotes_speech(text: str) -> bool:
+    """A quotation, not scare quotes around a phrase ('a " boundless industrial park "'): some
+    quoted run holds a few words, or a quote mark is left open (a quote going on)."""
+    runs = re.split(f"[{_QUOTES}]", text)
+    if len(runs) == 1:
+        return False
+    quoted = runs[1::2]
+    return len(runs) % 2 == 0 or any(len(q.split()) >= QUOTE_MIN_WORDS for q in quoted)
 
 
 def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named()) -> str | None:
