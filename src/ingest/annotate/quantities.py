@@ -400,6 +400,10 @@ def _is_hyphen_modifier(token: Token) -> bool:
     doc = token.doc
     if _is_num(token) and token.i + 2 < len(doc) and doc[token.i + 1].lower_ in _SINGULAR_SPANS:
         return doc[token.i + 2].pos_ in ("NOUN", "ADJ") and token.lower_ not in ("one", "1", "a")
+    if _is_num(token) and token.i + 3 < len(doc) and doc[token.i + 1].text == "-":
+        unit, then = doc[token.i + 2], doc[token.i + 3]  # "a five - day visit", spaced
+        if unit.lower_ in _SINGULAR_SPANS | {"point"} and then.pos_ in ("NOUN", "ADJ"):
+            return True
     if (
         not _is_num(token)
         or token.whitespace_
