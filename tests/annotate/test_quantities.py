@@ -106,6 +106,7 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "A year and a half ago, a scientist found the name.",  # a length of time before "ago"
         "In the first quarter of this year, the firm grew.",  # a part of the calendar
         "He flew to Seoul for a five - day visit.",  # a compound with a spaced hyphen
+        "Here are the reasons: 1. Taxes can not become a tool.",  # a list marker after a colon
         "It draws on an industry with roots in the 19th century.",
         "The study took men and women between the ages of 25 and 54.",
         "Here are the threats identified in the 2015 White House report.",

@@ -233,7 +233,8 @@ def _blocked_tokens(doc: Doc) -> set[int]:
 
 def _is_label_number(token: Token) -> bool:
     """A number that labels rather than counts: a name word ("Vision Zero"), an ordinal the NER
-    missed ("19th"), a list item's marker ("2. Check the peep hole"), a power ("10^5", "2^28"),
+    missed ("19th"), a list item's marker ("2. Check the peep hole", "the main reasons: 1.
+    China's income tax ..."), a power ("10^5", "2^28"),
     any number of a paragraph without words ("1 / 5"), or a symbol of a formula ("x = − b ± b 2 −
     4 a c", a page's MathML as rendered)."""
     doc = token.doc
@@ -242,7 +243,7 @@ def _is_label_number(token: Token) -> bool:
     return (
         _is_named_number_word(token)
         or _ORDINAL_SHAPE.match(token.text) is not None
-        or (token.i == 0 and token.is_digit and nxt in (".", ")"))
+        or ((token.i == 0 or prev == ":") and token.is_digit and nxt in (".", ")"))
         or "^" in (nxt, prev)
         or "^" in token.text
         or _is_operand(token, prev, nxt)
