@@ -61,6 +61,7 @@ def _found(nlp, text):
         ("Raises range from 3 to 5 percent.", ["from 3 to 5 percent"]),  # a range runs upward
         ("The index fell by 20 to 140.", ["20", "140"]),  # a change and the level reached
         ("Exports rose by $4 billion to $120 billion.", ["$4 billion", "$120 billion"]),
+        ("The rate rose by about $4 to $55.", ["about $4", "$55"]),  # a cue between
         ("Costs may rise by 10 to 50 percent.", ["10 to 50 percent"]),  # a shared unit
         ("Enrollment will rise by 150 to 200 students.", ["150 to 200"]),  # ends alike
     ],

@@ -145,6 +145,7 @@ _TIME_WORDS = frozenset(
 # Parts of speech that end the noun phrase a number stands in.
 _PHRASE_ENDS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SCONJ"})
 _OWN_UNIT_WORDS = frozenset({*SCALES, "percent", "%", "points"})
+_MODIFIERS_OF_CHANGE = frozenset({"about", "around", "roughly", "nearly", "almost", "some"})
 CHANGE_LEVEL_RATIO = 3  # "fell by 20 to 140": a level far above the change is no range's end
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _RELEASE_LEADS = frozenset({"in", "for", "since", "inside", "until", "before", "after"})
@@ -479,15 +480,17 @@ def _is_change(doc: Doc, start: int, end: int, gap: int) -> bool:
     percent"), and a change given as a range shares its unit ("by 10 to 50 percent", "by 150 to
     200 students"), its ends alike in size."""
     before = start - 1 - (start > 0 and doc[start - 1].text in CURRENCY)
+    if before > 0 and doc[before].lower_ in _MODIFIERS_OF_CHANGE:
+        before -= 1  # "by about $4 to $55"
     lead = doc[before].lower_ if before >= 0 else ""
     if doc[end].lower_ != "to" or lead not in ("from", "by"):
         return False
-    low, high = _amount(doc, before + 1), _amount(doc, end + gap)
+    low, high = _amount(doc, _past_currency(doc, start)), _amount(doc, end + gap)
     if None in (low, high):
         return False
     if lead == "from":
         return high < low
-    if doc[before + 1].text in CURRENCY or doc[end - 1].lower_ in _OWN_UNIT_WORDS:
+    if doc[_past_currency(doc, start)].text in CURRENCY or doc[end - 1].lower_ in _OWN_UNIT_WORDS:
         return True  # each end with its unit
     after = doc[end + gap + 1].lower_ if end + gap + 1 < len(doc) else ""
     return after not in _OWN_UNIT_WORDS and high > CHANGE_LEVEL_RATIO * low
