@@ -444,6 +444,13 @@ def test_passing_a_mark_puts_the_figure_on_what_passed_it(nlp):
     assert claim.counted is not None and claim.counted.endswith("foreign trade")
 
 
+def test_a_figure_a_verb_of_capping_sets_is_an_upper_bound(nlp):
+    text = "China plans to cap its population at 1.6 billion."
+    paragraphs = next(annotate_texts(nlp, [text], 8))
+    [claim] = claims_from_paragraphs(paragraphs, "d", None)
+    assert (claim.bound, claim.bound_text) == ("at_most", "cap")
+
+
 def test_what_is_worth_an_amount_is_counted(nlp):
     paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
     [claim] = claims_from_paragraphs(paragraphs, "d", None)

@@ -16,6 +16,7 @@ from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
     SUBJECT_DEPS,
     TIME_UNITS,
+    cap_verb,
     casualties,
     clause_head,
     counted_and_unit,
@@ -225,6 +226,9 @@ def _claim(
     quantity = parse_quantity(span.text)
     if quantity is None or (quantity.bound in _THRESHOLD_BOUNDS and defines_group(span)):
         return None
+    capping = cap_verb(span) if quantity.bound == "exact" else None
+    if capping is not None:
+        quantity = replace(quantity, bound="at_most", bound_text=capping.text)
     noun, measure_unit = counted_and_unit(span)
     verb = governing_verb(noun if noun is not None else span.root)
     start, end = time_scope(span, published, previous)

@@ -87,6 +87,7 @@ _NOT_VALUE_CASES = frozenset({"for", "among", "with", "across"})
 POINTS_REACH = 6  # "down just about almost 140 points"
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod"})
 _SIZING_DETS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
+CAP_VERBS = frozenset({"cap", "limit"})
 # What befalls people: a bare count as its subject counts people.
 CASUALTY_WORDS = frozenset(
     """dead die kill injure injured wound wounded hurt missing hospitalize hospitalized evacuate
@@ -252,6 +253,17 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     """
     noun, unit = _counted_and_unit(span)
     return (None if noun is None or counts_nothing(noun) else noun), unit
+
+
+def cap_verb(span: Span) -> Token | None:
+    """ "cap its population at 1.6 billion", "limits rent increases to 5 percent": a figure a
+    verb of capping sets its object at is an upper bound; the verb is its cue."""
+    figure = outer_token(span)
+    case = next((c for c in figure.children if c.dep_ == "case"), None)
+    verb = figure.head
+    if case is None or case.lower_ not in ("at", "to") or verb.lemma_.lower() not in CAP_VERBS:
+        return None
+    return verb
 
 
 def casualties(span: Span) -> str | None:
