@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 STARTUP_SECONDS = 180.0
 # Seconds it gets to shut down before it is killed.
 STOP_SECONDS = 10.0
+# Seconds a graceful stop after SIGTERM may take before the command exits anyway.
+SHUTDOWN_SECONDS = 30.0
 _PR_SET_PDEATHSIG = 1
 
 
@@ -58,8 +61,18 @@ def prefect_api() -> Iterator[str]:
 
 
 def stop_on_sigterm() -> None:
-    """Turn SIGTERM into SystemExit, so `finally` blocks (the server's stop) run on it too."""
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    """Turn SIGTERM into SystemExit, so `finally` blocks (the server's stop) run on it too, and
+    exit anyway once SHUTDOWN_SECONDS have passed: Prefect's runner may wait on its runs and log
+    workers for a minute and more under load. A forced exit is safe: runs are exactly-once even
+    under kill -9 (tests/test_crash.py), and the server dies with the process."""
+
+    def stop(signum: int, frame: object) -> None:
+        deadline = threading.Timer(SHUTDOWN_SECONDS, os._exit, args=(128 + signum,))
+        deadline.daemon = True  # a graceful exit does not wait for it
+        deadline.start()
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _start(port: int) -> subprocess.Popen:
