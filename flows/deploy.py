@@ -4,7 +4,9 @@ started early by new files in the inbox (--watch)."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import signal
 import threading
 from pathlib import Path
 
@@ -20,11 +22,14 @@ from prefect.client.schemas.filters import (
 )
 from prefect.client.schemas.objects import StateType
 from prefect.deployments import run_deployment
+from prefect.exceptions import TerminationSignal
+from prefect.runner import Runner
 from prefect.states import Crashed
 from prefect.types.entrypoint import EntrypointType
 
 from flows.cli import flow_parameters
 from flows.ingest_inbox import ingest_inbox
+from flows.server import exit_by_deadline
 from ingest import inbox
 from ingest.settings import Settings, load_settings
 
@@ -38,7 +43,7 @@ def serve(args: argparse.Namespace) -> None:
     """Serve the flow until interrupted; runs, retries and failures appear in the Prefect UI.
 
     One run at a time: this runner starts no second run while one is going (limit=1), the
-    deployment allows one across all runners (global_limit=1; extra runs wait), and the run lock
+    deployment allows one across all runners (concurrency_limit=1; extra runs wait), and the run lock
     turns away anything else, such as a manual `ingest run`.
     """
     parameters = flow_parameters(args)
@@ -50,17 +55,32 @@ def serve(args: argparse.Namespace) -> None:
     stop = threading.Event()
     if args.watch:
         threading.Thread(target=_watch, args=(settings, stop), name="watch", daemon=True).start()
+    runner = _Runner(name=DEPLOYMENT, limit=1)
+    runner.add_flow(
+        ingest_inbox,
+        name=DEPLOYMENT,
+        parameters=parameters,
+        concurrency_limit=1,
+        entrypoint_type=EntrypointType.MODULE_PATH,
+        **schedule,
+    )
+    log.info("%s/%s is being served and polling for scheduled runs", ingest_inbox.name, DEPLOYMENT)
     try:
-        ingest_inbox.serve(
-            name=DEPLOYMENT,
-            parameters=parameters,
-            limit=1,
-            global_limit=1,
-            entrypoint_type=EntrypointType.MODULE_PATH,
-            **schedule,
-        )
+        asyncio.run(runner.start())
+    except (KeyboardInterrupt, TerminationSignal) as stopped:
+        log.info("received %s, shutting down", type(stopped).__name__)
     finally:
         stop.set()
+
+
+class _Runner(Runner):
+    """Prefect's runner; the SIGTERM handler it installs when it starts (in place of the
+    command's, flows.server.stop_on_sigterm) also sets the deadline for a forced exit, since its
+    graceful stop can wait on runs and log workers for over a minute."""
+
+    def handle_sigterm(self, *args: object, **kwargs: object) -> None:
+        exit_by_deadline(128 + signal.SIGTERM)
+        super().handle_sigterm(*args, **kwargs)
 
 
 def release_dead_runs(db_path: Path) -> int:

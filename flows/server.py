@@ -67,12 +67,17 @@ def stop_on_sigterm() -> None:
     under kill -9 (tests/test_crash.py), and the server dies with the process."""
 
     def stop(signum: int, frame: object) -> None:
-        deadline = threading.Timer(SHUTDOWN_SECONDS, os._exit, args=(128 + signum,))
-        deadline.daemon = True  # a graceful exit does not wait for it
-        deadline.start()
+        exit_by_deadline(128 + signum)
         sys.exit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
+
+
+def exit_by_deadline(status: int) -> None:
+    """Exit with status once SHUTDOWN_SECONDS have passed, whatever a graceful stop still waits on."""
+    deadline = threading.Timer(SHUTDOWN_SECONDS, os._exit, args=(status,))
+    deadline.daemon = True  # a graceful exit does not wait for it
+    deadline.start()
 
 
 def _start(port: int) -> subprocess.Popen:
