@@ -385,76 +385,69 @@ def test_a_bare_count_counts_what_the_paragraph_s_figure_before_it_counted(nlp):
         "The department has 25 crews repairing potholes. During peak season, that number can "
         "expand to more than 60."
     )
+    assert counted_things(nlp, text)["more than 60"] == "crews"
+
+
+def counted_things(nlp, text: str) -> dict[str, str | None]:
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
-    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
-    assert counted["more than 60"] == "crews"
+    return {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
 
 
-def test_a_price_level_counts_what_moved_not_where(nlp):
-    text = "Shares of Ideal Basic fell 25 cents to $3.50 in composite trading."
-    paragraphs = next(annotate_texts(nlp, [text], 8))
-    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
-    assert counted["$3.50"].startswith("Shares")
-
-
-def test_a_market_close_puts_its_figures_on_what_closed(nlp):
-    paragraphs = next(annotate_texts(nlp, ["The index closed at 2,645.08, down 12.35 points."], 8))
-    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
-    assert counted == {"2,645.08": "index", "12.35": "index"}
-
-
-def test_a_noun_the_tagger_called_an_adjective_is_still_counted(nlp):
-    paragraphs = next(annotate_texts(nlp, ["The company sold its 60% stake in the venture."], 8))
-    [claim] = claims_from_paragraphs(paragraphs, "d", None)
-    assert claim.counted == "stake"
-
-
-def test_a_sudden_rise_puts_its_figure_on_what_rose(nlp):
-    paragraphs = next(annotate_texts(nlp, ["Consumer prices shot up 5 percent in May."], 8))
-    [claim] = claims_from_paragraphs(paragraphs, "d", None)
-    assert claim.counted == "Consumer prices"
-
-
-def test_points_after_a_long_cue_still_measure_a_change(nlp):
-    text = "The Dow Jones industrials were down just about almost 140 points."
-    paragraphs = next(annotate_texts(nlp, [text], 8))
-    [claim] = claims_from_paragraphs(paragraphs, "d", None)
-    assert claim.counted == "Dow Jones industrials"
-
-
-def test_an_of_phrase_right_after_the_counted_noun_is_kept_past_its_determiner(nlp):
-    text = "The size of the world market will grow to $1.2 billion."
-    paragraphs = next(annotate_texts(nlp, [text], 8))
-    [claim] = claims_from_paragraphs(paragraphs, "d", None)
-    assert claim.counted == "size of the world market"
-
-
-def test_a_bare_count_of_casualties_counts_people_unless_a_noun_before_it_counts(nlp):
-    text = "At least 82 are dead.\n\nOf the 50 passengers on board, 12 were killed."
-    paragraphs = next(annotate_texts(nlp, [text], 8))
-    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
-    assert counted["At least 82"] == "people"
-    assert counted["12"] == "passengers"
-
-
-def test_passing_a_mark_puts_the_figure_on_what_passed_it(nlp):
-    text = "The total amount of foreign trade broke through 220 billion US dollars."
-    paragraphs = next(annotate_texts(nlp, [text], 8))
-    [claim] = claims_from_paragraphs(paragraphs, "d", None)
-    assert claim.counted is not None and claim.counted.endswith("foreign trade")
+@pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        # a price level counts what moved, not where ("in composite trading")
+        (
+            "Shares of Ideal Basic fell 25 cents to $3.50 in composite trading.",
+            "$3.50",
+            "Shares of Ideal Basic",
+        ),
+        # closing, shooting up, breaking through put a figure on their subject
+        ("The index closed at 2,645.08, down 12.35 points.", "2,645.08", "index"),
+        ("The index closed at 2,645.08, down 12.35 points.", "12.35", "index"),
+        ("Consumer prices shot up 5 percent in May.", "5 percent", "Consumer prices"),
+        (
+            "The total amount of foreign trade broke through 220 billion US dollars.",
+            "220 billion",
+            "foreign trade",
+        ),
+        # a noun the tagger called an adjective ("stake/ADJ/obj")
+        ("The company sold its 60% stake in the venture.", "60%", "stake"),
+        # points after a long cue still measure a change
+        (
+            "The Dow Jones industrials were down just about almost 140 points.",
+            "almost 140",
+            "Dow Jones industrials",
+        ),
+        # an "of" phrase right after the counted noun is kept past its determiner
+        (
+            "The size of the world market will grow to $1.2 billion.",
+            "$1.2 billion",
+            "size of the world market",
+        ),
+        # what is worth an amount
+        ("The Alibaba shares are worth about $28 billion.", "about $28 billion", "Alibaba shares"),
+        # a bare count of casualties counts people, unless a noun before it counts
+        (
+            "At least 82 are dead.\n\nOf the 50 passengers on board, 12 were killed.",
+            "At least 82",
+            "people",
+        ),
+        (
+            "At least 82 are dead.\n\nOf the 50 passengers on board, 12 were killed.",
+            "12",
+            "passengers",
+        ),
+    ],
+)
+def test_counted_thing(nlp, text, figure, counted):
+    assert counted_things(nlp, text)[figure] == counted
 
 
 def test_a_figure_a_verb_of_capping_sets_is_an_upper_bound(nlp):
-    text = "China plans to cap its population at 1.6 billion."
-    paragraphs = next(annotate_texts(nlp, [text], 8))
+    paragraphs = next(annotate_texts(nlp, ["China plans to cap its population at 1.6 billion."], 8))
     [claim] = claims_from_paragraphs(paragraphs, "d", None)
     assert (claim.bound, claim.bound_text) == ("at_most", "cap")
-
-
-def test_what_is_worth_an_amount_is_counted(nlp):
-    paragraphs = next(annotate_texts(nlp, ["The Alibaba shares are worth about $28 billion."], 8))
-    [claim] = claims_from_paragraphs(paragraphs, "d", None)
-    assert claim.counted == "Alibaba shares"
 
 
 def test_a_conversion_in_brackets_keeps_the_bound_and_counted_thing(nlp):
@@ -517,6 +510,12 @@ def test_a_share_restated_in_brackets_is_no_threshold_of_its_own_group():
     assert not defines_group(doc[0:2])
 
 
+def hand_parsed(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """A Doc from (word, head, dependency, part of speech, tag, lemma) rows."""
+    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows, strict=True))
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
 def test_a_past_date_reached_by_takes_the_figure_s_tense_when_the_date_hangs_on_no_verb():
     # "But by December the fund had shrunk to 40.": the parse made the date the root and the
     # figure's clause a relative clause of it
@@ -532,8 +531,7 @@ def test_a_past_date_reached_by_takes_the_figure_s_tense_when_the_date_hangs_on_
         ("40", 6, "obl", "NUM", "CD", "40"),
         (".", 2, "punct", "PUNCT", ".", "."),
     ]
-    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows, strict=True))
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc = hand_parsed(rows)
     doc.spans[QUANTITIES_KEY] = [Span(doc, 8, 9, "CARDINAL")]
     doc.spans[DATES_KEY] = [Span(doc, 2, 3, "DATE")]
     assert time_scope(doc[8:9], PUBLISHED) == (date(2016, 12, 1), date(2016, 12, 31))
@@ -556,8 +554,7 @@ def test_a_relative_clause_takes_no_period_from_the_clause_it_describes():
         ("2017", 7, "obl", "NUM", "CD", "2017"),
         (".", 7, "punct", "PUNCT", ".", "."),
     ]
-    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows, strict=True))
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc = hand_parsed(rows)
     doc.spans[QUANTITIES_KEY] = [Span(doc, 5, 6, "CARDINAL")]
     doc.spans[DATES_KEY] = [Span(doc, 10, 12, "DATE")]
     assert time_scope(doc[5:6], PUBLISHED) == (None, None)

@@ -130,8 +130,8 @@ def claims_from_paragraphs(
             if claim is not None and governing is not None:
                 claim = replace(claim, attributed_to=full_name(governing, ents))
             if claim is not None:
-                if claim.counted is None and casualties(span):
-                    implied[claim.claim_id] = casualties(span)  # unless a noun before it counts
+                if claim.counted is None and (people := casualties(span)):
+                    implied[claim.claim_id] = people  # unless a noun before it counts
                 if claim.counted is not None and claim.counted.lower() in ANAPHORIC_NOUNS:
                     claim = replace(claim, counted=None)  # "three others": others of what?
                     if len(claims) > first:

@@ -162,13 +162,7 @@ def _person_just_named(pronoun: Token) -> str | None:
     the last person named before the pronoun, in its sentence or the one before."""
     sents = list(pronoun.doc.sents)
     at = next(i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end)
-    since = sents[max(0, at - 1)].start
-    people = [
-        e
-        for e in pronoun.doc.ents
-        if e.label_ == "PERSON" and since <= e.start and e.end <= pronoun.i
-    ]
-    return people[-1].text if people else None
+    return _last_named("PERSON", pronoun, since=sents[max(0, at - 1)].start)
 
 
 def governing_speaker(figure: Span, named: Named = Named()) -> str | None:
@@ -349,7 +343,14 @@ def _capitalised_group(token: Token) -> bool:
 def _organisation_before(noun: Token) -> str | None:
     """ "Avis Inc. reported a profit ... , the company said": the organisation the paragraph
     named last before the noun, when none has the noun in its name."""
-    named = [e for e in noun.doc.ents if e.label_ == "ORG" and e.end <= noun.i]
+    return _last_named("ORG", noun)
+
+
+def _last_named(label: str, token: Token, since: int = 0) -> str | None:
+    """The last entity with the label that ends before the token and starts at since or after."""
+    named = [
+        e for e in token.doc.ents if e.label_ == label and since <= e.start and e.end <= token.i
+    ]
     return named[-1].text if named else None
 
 
