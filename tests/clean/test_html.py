@@ -3,6 +3,7 @@
 from datetime import date
 from pathlib import Path
 
+import lxml.html
 import pytest
 import trafilatura
 
@@ -16,6 +17,7 @@ from ingest.clean.html import (
     normalise_blocks,
     publication_date,
     render_math,
+    restore_headings,
     structured_date,
     within_article,
     wrap_loose_text,
@@ -377,3 +379,14 @@ def test_a_pre_blocks_lines_reach_the_line_rules_as_preformatted():
     listing = "<pre>GET /bob/ HTTP/1.1\n   Origin:   https://drinks.example.com\n\n</pre>"
     page = extract_html(f"<html><body><p>{PARAGRAPHS[0]}</p>{listing}</body></html>", TODAY)
     assert page.preformatted == {"GET /bob/ HTTP/1.1", "Origin: https://drinks.example.com"}
+
+
+def test_a_section_heading_the_extraction_dropped_goes_back_between_its_paragraphs():
+    first, second, third = PARAGRAPHS
+    tree = lxml.html.fromstring(
+        f"<div><p>{first}</p><h3>Thefts</h3><p>{second}</p>"
+        f"<div class='box'><h3>Most Read</h3><ul><li>Mayor wins</li></ul></div><p>{third}</p></div>"
+    )
+    text = restore_headings(tree, "\n".join(PARAGRAPHS))
+    assert text.splitlines() == [first, "Thefts", second, third]
+    assert restore_headings(tree, f"{first}\n{third}") == f"{first}\n{third}"
