@@ -440,6 +440,15 @@ def test_a_comment_opener_after_the_story_still_ends_it():
     assert [v.rule for v in verdicts[-2:]] == ["terminator", "after-terminator"]
 
 
+def test_an_extracted_story_goes_on_after_a_terminator_only_where_unbroken_prose_follows():
+    story = classify_lines([STORY[0], "Read more", *STORY[1:]], extracted=True)
+    assert all(v.keep for v in story)
+    gallery = ["You Might Also Like", "- Share on Twitter", STORY[1], "- Next", *STORY[2:]]
+    ended = classify_lines([STORY[0], *gallery], extracted=True)
+    assert [v.rule for v in ended[1:3]] == ["terminator", "after-terminator"]
+    assert not any(v.keep for v in ended[1:])
+
+
 def test_extracted_table_rows_of_words_are_a_table_not_a_menu():
     rows = ["Status | Stage | Next step", "success | completed | N/A", "failed | retried | N/A"]
     extracted = classify_lines([*STORY[:2], *rows, *STORY[2:]], extracted=True)
