@@ -120,3 +120,29 @@ def test_he_said_takes_the_last_speaker_the_ner_missed_as_a_person():
         pos=["PRON", "VERB", "SCONJ", "NUM", "AUX", "VERB", "PUNCT"],
     )
     assert speaker(doc, Recent(source="Masoud Shojai")) == "Masoud Shojai"
+
+
+def test_a_name_opening_the_sentence_speaks_for_a_speech_verb_the_parse_left_without_subject():
+    # "Avis Inc., following Hertz, said it is backing out": the parse hung "Inc." on "said"
+    # as an oblique, so the verb has no subject
+    words = ["Avis", "Inc.", ",", "following", "Hertz", ",", "said", "it", "quits", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 6, 4, 4, 1, 6, 6, 8, 6, 6],
+        deps=[
+            "compound",
+            "obl",
+            "punct",
+            "case",
+            "nmod",
+            "punct",
+            "ROOT",
+            "nsubj",
+            "ccomp",
+            "punct",
+        ],
+        pos=["PROPN", "PROPN", "PUNCT", "VERB", "PROPN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+        ents=["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "O"],
+    )
+    assert speaker(doc) == "Avis Inc."

@@ -267,7 +267,17 @@ def _speech_subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
-    return after
+    return after or _opening_name(verb)
+
+
+def _opening_name(verb: Token) -> Token | None:
+    """ "Avis Inc., following rival Hertz Corp.'s lead, said it ...": the name that opens the
+    sentence, set off by a comma, of a speech verb the parse left without a subject."""
+    doc, start = verb.doc, verb.sent.start
+    name = next((e for e in doc.ents if e.start == start and e.label_ in SPEAKER_LABELS), None)
+    if name is None or name.end >= verb.i or doc[name.end].text != ",":
+        return None
+    return name.root
 
 
 def _name_after(verb: Token) -> Token | None:
