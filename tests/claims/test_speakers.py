@@ -146,3 +146,19 @@ def test_a_name_opening_the_sentence_speaks_for_a_speech_verb_the_parse_left_wit
         ents=["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "O"],
     )
     assert speaker(doc) == "Avis Inc."
+
+
+def test_a_cue_word_closing_the_sentence_after_a_comma_reports_it_but_a_name_does_not():
+    # "13 million students, the Center estimates.": the parse read "estimates" as a noun
+    words = ["13", "million", "students", ",", "the", "Center", "estimates", "."]
+    heads = [1, 2, 2, 5, 5, 2, 5, 2]
+    deps = ["nummod", "nummod", "ROOT", "punct", "det", "appos", "nmod", "punct"]
+    pos = ["NUM", "NUM", "NOUN", "PUNCT", "DET", "PROPN", "NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    vocab = spacy.blank("en").vocab
+    lemmas = [w.lower() for w in words[:-2]] + ["estimate", "."]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas)
+    assert speaker(doc) == "the Center"
+    words[-2] = lemmas[-2] = "States"  # "..., to sell in the United States."
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas)
+    assert speaker(doc) is None

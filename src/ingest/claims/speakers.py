@@ -217,7 +217,18 @@ def _is_speech_verb(token: Token) -> bool:
         token.pos_ == "VERB"
         or token.dep_ in ("ROOT", "parataxis")
         or (nxt is not None and nxt.lower_ == "that")
+        or _closes_sentence(token)
     )
+
+
+def _closes_sentence(token: Token) -> bool:
+    """ "..., the National Center for Education Statistics estimates.": a cue word ending the
+    sentence after a comma reports it, however the parse read it (not a name: "the United
+    States.")."""
+    sent = token.sent
+    rest = [t for t in sent.doc[token.i + 1 : sent.end] if not t.is_punct]
+    before = sent.doc[sent.start : token.i]
+    return token.is_lower and not rest and any(t.text == "," for t in before)
 
 
 def _reports_finding(verb: Token) -> bool:
