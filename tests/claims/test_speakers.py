@@ -162,3 +162,18 @@ def test_a_cue_word_closing_the_sentence_after_a_comma_reports_it_but_a_name_doe
     words[-2] = lemmas[-2] = "States"  # "..., to sell in the United States."
     doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas)
     assert speaker(doc) is None
+
+
+def test_a_cue_word_the_parse_made_a_subject_before_the_reported_clauses_own_subject():
+    # "AAA estimates 61 million Americans will travel": "estimates" parsed as a noun subject
+    words = ["AAA", "estimates", "61", "million", "Americans", "will", "travel", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 6, 3, 4, 6, 6, 6, 6],
+        deps=["compound", "nsubj", "compound", "nummod", "nsubj", "aux", "ROOT", "punct"],
+        pos=["PROPN", "NOUN", "NUM", "NUM", "PROPN", "AUX", "VERB", "PUNCT"],
+        lemmas=["AAA", "estimate", "61", "million", "Americans", "will", "travel", "."],
+        ents=["B-ORG", "O", "B-CARDINAL", "I-CARDINAL", "B-NORP", "O", "O", "O"],
+    )
+    assert speaker(doc) == "AAA"

@@ -218,6 +218,17 @@ def _is_speech_verb(token: Token) -> bool:
         or token.dep_ in ("ROOT", "parataxis")
         or (nxt is not None and nxt.lower_ == "that")
         or _closes_sentence(token)
+        or _second_subject_follows(token)
+    )
+
+
+def _second_subject_follows(token: Token) -> bool:
+    """ "AAA estimates 61 million Americans will be heading ...": the parse made the cue word a
+    noun subject of the reported verb, which has its own subject after it."""
+    return (
+        token.is_lower
+        and token.dep_ in SUBJECT_DEPS
+        and any(c.dep_ in SUBJECT_DEPS and c.i > token.i for c in token.head.children)
     )
 
 
