@@ -64,6 +64,8 @@ def _found(nlp, text):
         ("The rate rose by about $4 to $55.", ["about $4", "$55"]),  # a cue between
         ("Costs may rise by 10 to 50 percent.", ["10 to 50 percent"]),  # a shared unit
         ("Enrollment will rise by 150 to 200 students.", ["150 to 200"]),  # ends alike
+        ("The homicide rate was 12.4 per 100,000 residents.", ["12.4"]),  # a rate's base
+        ("Gas sold for around $1.47 a thousand cubic feet.", ["around $1.47"]),
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):

@@ -58,6 +58,7 @@ _TIMES_SIGNS = ("*", "×")
 _OPERATORS = frozenset("= + − ± × ≤ ≥ < > ∑ ∏ ∂ ∇ ⋅ → ∞".split())
 FORMULA_SYMBOL_SHARE = 0.6
 _PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
+_ARTICLES = frozenset({"a", "an"})
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
     ("percentage", "points"),
@@ -696,6 +697,18 @@ def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
     )
 
 
+def _is_rate_base(doc: Doc, num_start: int) -> bool:
+    """ "12.4 per 100,000 residents", "$1.47 a thousand cubic feet": the number a rate is
+    measured against belongs to the figure before it; it is no figure of its own."""
+    if num_start > 0 and doc[num_start - 1].lower_ == "per":
+        return True
+    article = num_start - 1 if doc[num_start].lower_ not in _ARTICLES else num_start
+    if article < 1 or doc[article].lower_ not in _ARTICLES:
+        return False
+    figure = doc[article - 1]
+    return figure.like_num or figure.is_currency
+
+
 def _dates_ago(doc: Doc, num_end: int) -> bool:
     """ "a year and a half ago", "over half a century ago": a length of time before "ago" dates
     an event, it measures nothing."""
@@ -749,7 +762,7 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True
     if span.start == num_start and _is_time_reference(doc, span, num_end):
         return True
-    if _dates_ago(doc, num_end):
+    if _dates_ago(doc, num_end) or _is_rate_base(doc, num_start):
         return True
     if _is_score(doc[num_start:num_end].text) or _is_release(doc, span, num_start, num_end):
         return True
