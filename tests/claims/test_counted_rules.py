@@ -344,3 +344,20 @@ def test_a_season_is_never_the_counted_thing():
     # "13.1 million students this fall, up 2%": a date the NER missed, not what the figure counts
     doc = parsed([("this", 1, "det", "DET"), ("fall", 1, "ROOT", "NOUN")], ["O", "O"])
     assert counts_nothing(doc[1])
+
+
+def test_a_weight_is_the_value_of_what_weighs_it():
+    # "The console weighed 8.4 pounds." (the conventions: a measure counts what it measures)
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("console", 2, "nsubj", "NOUN"),
+            ("weighed", 2, "ROOT", "VERB"),
+            ("8.4", 4, "nummod", "NUM"),
+            ("pounds", 2, "obj", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-QUANTITY", "I-QUANTITY", "O"],
+    )
+    noun, _ = counted_and_unit(doc[3:4])
+    assert noun is not None and noun.text == "console"
