@@ -110,6 +110,8 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "In the first quarter of this year, the firm grew.",  # a part of the calendar
         "He flew to Seoul for a five - day visit.",  # a compound with a spaced hyphen
         "Here are the reasons: 1. Taxes can not become a tool.",  # a list marker after a colon
+        "The rivals compete for Third World weapons contracts.",  # a fraction word in a name
+        "Shops on Fifth Avenue opened late.",
         "It draws on an industry with roots in the 19th century.",
         "The study took men and women between the ages of 25 and 54.",
         "Here are the threats identified in the 2015 White House report.",

@@ -697,6 +697,11 @@ def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
     )
 
 
+def _is_name_word(word: Token, after: Token | None) -> bool:
+    """ "Third World", "Fifth Avenue": a capitalised fraction word that begins a name."""
+    return word.lower_ in FRACTIONS and word.is_title and after is not None and after.is_title
+
+
 def _is_rate_base(doc: Doc, num_start: int) -> bool:
     """ "12.4 per 100,000 residents", "$1.47 a thousand cubic feet": the number a rate is
     measured against belongs to the figure before it; it is no figure of its own."""
@@ -780,6 +785,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     if digits and is_year(digits[0]) and _names_years(digits, after):
         return True  # "in 2013", "between 2010 and 2015", "2008-9", "the 2021 session": years
     if single and first.lower_ == "one" and span.start == num_start:
+        return True
+    if single and _is_name_word(first, after):
         return True
     before = " " + " ".join(t.lower_ for t in doc[max(0, num_start - 4) : num_start])
     if before.endswith(tuple(" " + cue for cue in _AGE_CUES)):
