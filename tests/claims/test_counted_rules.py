@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from ingest.claims.roles import counted_and_unit, counts_nothing, phrase
+from ingest.claims.roles import counted_and_unit, counts_nothing, phrase, victims
 
 VOCAB = spacy.blank("en").vocab
 
@@ -361,3 +361,23 @@ def test_a_weight_is_the_value_of_what_weighs_it():
     )
     noun, _ = counted_and_unit(doc[3:4])
     assert noun is not None and noun.text == "console"
+
+
+def test_a_bare_count_a_verb_of_harm_takes_as_object_counts_people():
+    # "the bomb that killed 270" (whatever the paragraph counted before); not "killed in 3"
+    rows = [
+        ("the", 1, "det", "DET"),
+        ("bomb", 1, "ROOT", "NOUN"),
+        ("that", 3, "nsubj", "PRON"),
+        ("killed", 1, "acl:relcl", "VERB"),
+        ("270", 3, "obj", "NUM"),
+        (".", 1, "punct", "PUNCT"),
+    ]
+    doc = parsed(rows, ["O", "O", "O", "O", "B-CARDINAL", "O"])
+    doc[3].lemma_ = "kill"
+    assert victims(doc[4:5]) == "people"
+    rows[4:5] = [("in", 5, "case", "ADP"), ("3", 3, "obl", "NUM")]
+    rows[-1] = (".", 1, "punct", "PUNCT")
+    doc = parsed(rows, ["O", "O", "O", "O", "O", "B-CARDINAL", "O"])
+    doc[3].lemma_ = "kill"
+    assert victims(doc[5:6]) is None

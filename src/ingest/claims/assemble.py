@@ -25,6 +25,7 @@ from ingest.claims.roles import (
     outer_token,
     phrase,
     subject_of,
+    victims,
 )
 from ingest.claims.speakers import (
     Named,
@@ -130,6 +131,8 @@ def claims_from_paragraphs(
             if claim is not None and governing is not None:
                 claim = replace(claim, attributed_to=full_name(governing, ents))
             if claim is not None:
+                if claim.counted is None and (people := victims(span)):
+                    claim = replace(claim, counted=people)
                 if claim.counted is None and (people := casualties(span)):
                     implied[claim.claim_id] = people  # unless a noun before it counts
                 if claim.counted is not None and claim.counted.lower() in ANAPHORIC_NOUNS:

@@ -270,10 +270,19 @@ def casualties(span: Span) -> str | None:
     """ "At least 82 are dead", "Four were killed": a bare count whose predicate befalls people
     counts people (the labelling conventions recover elided nouns: "549 sleeping outside")."""
     number = _number_token(span)
-    head = number.head
-    if number.dep_ in SUBJECT_DEPS and head.lemma_.lower() in CASUALTY_WORDS:
-        return "people"
-    return None
+    return "people" if number.dep_ in SUBJECT_DEPS and _befalls(number.head) else None
+
+
+def victims(span: Span) -> str | None:
+    """ "the bomb that killed 270": a bare count a verb of harm takes as its object counts
+    people, whatever the paragraph counted before it (a subject may stand for that noun)."""
+    number = _number_token(span)
+    direct = number.dep_ in ("obj", "obl") and not any(c.dep_ == "case" for c in number.children)
+    return "people" if direct and _befalls(number.head) else None
+
+
+def _befalls(predicate: Token) -> bool:
+    return predicate.lemma_.lower() in CASUALTY_WORDS
 
 
 def counts_nothing(noun: Token) -> bool:
