@@ -381,3 +381,22 @@ def test_a_bare_count_a_verb_of_harm_takes_as_object_counts_people():
     doc = parsed(rows, ["O", "O", "O", "O", "O", "B-CARDINAL", "O"])
     doc[3].lemma_ = "kill"
     assert victims(doc[5:6]) is None
+
+
+def test_money_in_a_named_kind_of_noun_counts_that_noun():
+    # "with $1.9 billion in RTC assistance" (as "$279,450 in restitution")
+    doc = parsed(
+        [
+            ("with", 1, "case", "ADP"),
+            ("$", 1, "ROOT", "SYM"),
+            ("1.9", 3, "compound", "NUM"),
+            ("billion", 1, "nummod", "NUM"),
+            ("in", 6, "case", "ADP"),
+            ("RTC", 6, "compound", "PROPN"),
+            ("assistance", 1, "nmod", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        ["O", "B-MONEY", "I-MONEY", "I-MONEY", "O", "B-ORG", "O", "O"],
+    )
+    noun, _ = counted_and_unit(doc[1:4])
+    assert noun is not None and noun.text == "assistance"

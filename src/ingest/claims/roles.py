@@ -165,10 +165,13 @@ def counted_noun(span: Span) -> Token | None:
         and not level
         and len(after) > 1
         and after[0].lower_ == "in"
-        and after[1].pos_ in ("NOUN", "ADJ")
+        and (
+            after[1].pos_ in ("NOUN", "ADJ")
+            or (after[1].pos_ == "PROPN" and _names_a_kind(after[1]))
+        )
     ):
-        # "$279,450 in restitution"; a count "in" a noun is where ("thousands in museums"), as
-        # is a level's ("fell to $3.50 in composite trading")
+        # "$279,450 in restitution", "$1.9 billion in RTC assistance"; a count "in" a noun is
+        # where ("thousands in museums"), as is a level's ("fell to $3.50 in composite trading")
         return next((t for t in after[1:] if t.pos_ == "NOUN"), None)
     return None
 
