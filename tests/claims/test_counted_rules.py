@@ -400,3 +400,22 @@ def test_money_in_a_named_kind_of_noun_counts_that_noun():
     )
     noun, _ = counted_and_unit(doc[1:4])
     assert noun is not None and noun.text == "assistance"
+
+
+def test_a_verb_of_change_the_tagger_called_an_adjective_in_a_verbless_sentence():
+    # "Crude production averaged 1.69 million barrels.": averaged/ADJ/acl, production the root
+    doc = parsed(
+        [
+            ("Crude", 1, "amod", "ADJ"),
+            ("production", 1, "ROOT", "NOUN"),
+            ("averaged", 1, "acl", "ADJ"),
+            ("1.69", 4, "compound", "NUM"),
+            ("million", 5, "nummod", "NUM"),
+            ("barrels", 2, "obl", "NOUN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-QUANTITY", "I-QUANTITY", "I-QUANTITY", "O"],
+    )
+    noun, unit = counted_and_unit(doc[3:5])
+    assert noun is not None and noun.text == "production"
+    assert unit is not None

@@ -665,10 +665,18 @@ def _change_verb(token: Token) -> Token | None:
     for _ in range(VERB_DISTANCE):
         if token.pos_ in ("VERB", "AUX"):
             return token if _in(token, CHANGE_VERBS) or _in(token, TRANSITIVE_VERBS) else None
+        if _untagged_change_verb(token):
+            return token
         if (token.pos_ == "ADJ" and token.tag_ != "JJR") or token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _untagged_change_verb(token: Token) -> bool:
+    """ "Canadian crude production averaged about 1.69 million barrels a day": a verb of change
+    the tagger called an adjective in a sentence it left without any verb."""
+    return token.lower_ in CHANGE_VERBS and not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
 
 
 def _number_token(span: Span) -> Token:
