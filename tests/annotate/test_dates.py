@@ -45,6 +45,12 @@ def _with_ents(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
         ("It rose to 1,310 in 2023.", [("2023", "CARDINAL")], ["2023"]),
         ("There are now 40 and it is currently open.", [], ["now", "currently"]),
         ("It was recently closed, today.", [("today", "DATE")], ["recently", "today"]),
+        (
+            "It earned $3 million in the third quarter of 2022.",
+            [("the third quarter", "DATE")],
+            ["the third quarter of 2022"],
+        ),
+        ("Output rose in 1989's first half.", [("1989", "DATE")], ["1989's first half"]),
     ],
 )
 def test_finder_finds_temporal_expressions(text, ents, found):

@@ -38,6 +38,8 @@ PUB = date(2017, 1, 11)  # a Wednesday
         ("the third quarter of 2015", "DATE", "2015-Q3", None),
         ("Q3 2015", "DATE", "2015-Q3", None),
         ("the first half of 2016", "DATE", "2016-H1", None),
+        ("2016's first half", "DATE", "2016-H1", None),
+        ("2015's third quarter", "DATE", "2015-Q3", None),
         ("summer 2016", "DATE", "2016-SU", None),
         ("last summer", "DATE", "2016-SU", None),
         ("the 1990s", "DATE", "199", None),

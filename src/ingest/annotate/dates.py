@@ -43,6 +43,9 @@ _UNIT_WORDS = frozenset(
     "minute minutes second seconds".split()
 )
 _NAME_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "FAC"})
+# Parts of a year a year can follow ("the third quarter of 2022") or own ("1989's first half").
+_YEAR_PARTS = frozenset({"quarter", "half"})
+_PART_ORDINALS = frozenset({"first", "second", "third", "fourth", "final"})
 _DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split()
 )
@@ -103,7 +106,7 @@ def find_dates(doc: Doc, matcher: Matcher) -> list[Span]:
         part
         for ent in doc.ents
         if ent.label_ in DATE_LABELS and _TEMPORAL.search(ent.text)
-        for part in _split(_extend(_trim(ent)))
+        for part in _split(_with_year(_extend(_trim(ent))))
     ]
     found += [Span(doc, t.i, t.i + 1, label="DATE") for t in doc if _is_bare_year(t)]
     matched = matcher(doc, as_spans=True)
@@ -174,6 +177,22 @@ def _extend(span: Span) -> Span:
     elif start > 0 and doc[start - 1].lower_ in _MODIFIERS:
         start -= 1
     return Span(doc, start, span.end, label=span.label_)
+
+
+def _with_year(span: Span) -> Span:
+    """A part of a year with the year the NER left out of it: "the third quarter" of 2022,
+    "1989's first half" (the NER's "1989")."""
+    doc, end = span.doc, span.end
+    words = [t.lower_ for t in doc[end : end + 4]]
+    if span[-1].lower_ in _YEAR_PARTS and words[:1] == ["of"] and len(words) > 1:
+        if is_year(doc[end + 1]):
+            return Span(doc, span.start, end + 2, label=span.label_)
+        if words[1] in _DETERMINERS and words[2:3] == ["year"]:
+            return Span(doc, span.start, end + 3, label=span.label_)
+    owned = words[:1] == ["'s"] and len(words) > 2 and words[1] in _PART_ORDINALS
+    if len(span) == 1 and is_year(span[0]) and owned and words[2] in _YEAR_PARTS:
+        return Span(doc, span.start, end + 3, label=span.label_)
+    return span
 
 
 def _split(span: Span) -> list[Span]:

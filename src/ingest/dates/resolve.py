@@ -341,7 +341,7 @@ def _relative_fiscal(g: Groups, anchor: date | None, d: Direction) -> _Reading:
 def _quarter(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     """ "the third quarter of 2015", "Q3 2015", "the fourth quarter", "last quarter"."""
     n = _ORDINALS.get(g.get("nth") or "") or int(g.get("q") or 0)
-    year = _year_of_phrase(g.get("of"), anchor)
+    year = _year_of_phrase(g.get("of") or g.get("owner"), anchor)
     if g.get("rel") and not n:  # "last quarter": the one before the anchor's
         if anchor is None:
             return "DATE", "XXXX-QX", None
@@ -354,7 +354,7 @@ def _quarter(g: Groups, anchor: date | None, d: Direction) -> _Reading:
 
 def _half(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     n = 1 if g.get("nth") == "first" else 2
-    year = _year_of_phrase(g.get("of"), anchor)
+    year = _year_of_phrase(g.get("of") or g.get("owner"), anchor)
     if year is not None:
         return "DATE", f"{year}-H{n}", None
     return "DATE", _nearest(f"H{n}", anchor, d), None
@@ -803,7 +803,7 @@ _RULES: list[
     (_R(rf"(?:the\s+)?(?:{_REL}\s+)?fiscal\s+year"), _relative_fiscal),
     (
         _R(
-            rf"(?:the\s+)?(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th|final)|{_REL})[\s-]+quarter(?:\s+of\s+(?P<of>\d{{4}}|(?:this|last|next)\s+year|the\s+year))?"
+            rf"(?:the\s+|(?P<owner>\d{{4}})\s*'s\s+)?(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th|final)|{_REL})[\s-]+quarter(?:\s+of\s+(?P<of>\d{{4}}|(?:this|last|next)\s+year|the\s+year))?"
         ),
         _quarter,
     ),
@@ -811,7 +811,7 @@ _RULES: list[
     (_R(r"(?P<of>\d{4})\s+q(?P<q>[1-4])"), _quarter),
     (
         _R(
-            r"(?:the\s+)?(?P<nth>first|second)\s+half(?:\s+of\s+(?P<of>\d{4}|(?:this|last|next)\s+year|the\s+year))?"
+            r"(?:the\s+|(?P<owner>\d{4})\s*'s\s+)?(?P<nth>first|second)\s+half(?:\s+of\s+(?P<of>\d{4}|(?:this|last|next)\s+year|the\s+year))?"
         ),
         _half,
     ),
