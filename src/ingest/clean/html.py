@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Iterable
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
@@ -130,7 +131,7 @@ _BLOCKS = frozenset(
     "blockquote figure figcaption table form hr pre iframe br".split()
 )
 # Section headings restore_headings puts back (h1 is the headline, stored apart as the title).
-SECTION_HEADINGS = "//h2|//h3|//h4|//h5|//h6"
+SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # A table's own structure, which unwrap_layout_tables turns into <div>s.
 _TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+")
@@ -308,21 +309,36 @@ def restore_headings(tree: HtmlElement, text: str) -> str:
     lines = text.split("\n")
     where = {line: i for i, line in reversed(list(enumerate(lines)))}
     inserts: dict[int, str] = {}
-    for heading in tree.xpath(SECTION_HEADINGS):
+    order = list(tree.iter("p", "li", *SECTION_HEADINGS))  # document order
+    for k, heading in enumerate(order):
+        if heading.tag in ("p", "li"):
+            continue
         words = " ".join(heading.text_content().split())
-        before = heading.xpath("preceding::*[self::p or self::li][normalize-space()][1]")
-        after = heading.xpath("following::p[normalize-space()][1]")
-        if not words or words in where or not before or not after:
+        if not words or words in where:
             continue
         box = heading.getparent()
-        if not all(box in block.iterancestors() for block in (before[0], after[0])):
+        mine = set(heading.iterancestors()) | set(heading.iterdescendants())
+        before = _next_block(reversed(order[:k]), ("p", "li"), mine)
+        after = _next_block(order[k + 1 :], ("p",), mine)
+        if before is None or after is None:
+            continue
+        if not all(box in block.iterancestors() for block in (before, after)):
             continue  # a box of its own between the paragraphs ("Related", "Most Read")
-        previous = where.get(_block_line(before[0]))
-        following = where.get(_block_line(after[0]))
+        previous = where.get(_block_line(before))
+        following = where.get(_block_line(after))
         if previous is not None and following == previous + 1:
             inserts[following] = words
     return "\n".join(
         line for i, text_line in enumerate(lines) for line in (inserts.get(i), text_line) if line
+    )
+
+
+def _next_block(
+    blocks: Iterable[HtmlElement], tags: tuple[str, ...], skip: set[HtmlElement]
+) -> HtmlElement | None:
+    """The first block of the tags with text, not one of skip (a heading's own ancestors)."""
+    return next(
+        (b for b in blocks if b.tag in tags and b not in skip and b.text_content().strip()), None
     )
 
 
