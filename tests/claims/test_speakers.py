@@ -177,3 +177,17 @@ def test_a_cue_word_the_parse_made_a_subject_before_the_reported_clauses_own_sub
         ents=["B-ORG", "O", "B-CARDINAL", "I-CARDINAL", "B-NORP", "O", "O", "O"],
     )
     assert speaker(doc) == "AAA"
+
+
+def test_a_first_person_pronoun_names_no_speaker_though_it_is_capitalised():
+    # "Then I said we had 20." (a blog's or an e-mail's own voice)
+    words = ["Then", "I", "said", "we", "had", "20", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[2, 2, 2, 4, 2, 4, 2],
+        deps=["advmod", "nsubj", "ROOT", "nsubj", "ccomp", "obj", "punct"],
+        pos=["ADV", "PRON", "VERB", "PRON", "VERB", "NUM", "PUNCT"],
+        lemmas=["then", "I", "say", "we", "have", "20", "."],
+    )
+    assert speaker(doc) is None

@@ -339,7 +339,8 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
     proper = (
         token.tag_ in ("NNP", "NNPS") or (token.pos_ == "PROPN" and token.tag_ != "NNS")
     ) and (not _capitalised_group(token))
-    if proper or token.text in named.people or (token.is_title and token.i != token.sent.start):
+    capitalised = token.is_title and token.i != token.sent.start and token.pos_ != "PRON"
+    if proper or token.text in named.people or capitalised:  # not "I"
         return actor_phrase(token)  # "the Judicial Branch", whatever part of it the NER labelled
     ent = _entity_after(token) or (inside[0] if inside else None)
     if ent is not None:
