@@ -191,3 +191,19 @@ def test_a_first_person_pronoun_names_no_speaker_though_it_is_capitalised():
         lemmas=["then", "I", "say", "we", "have", "20", "."],
     )
     assert speaker(doc) is None
+
+
+def test_data_cited_before_a_comma_is_not_published_by_the_sentences_subject():
+    # "According to statistics, China approved 300 firms.": the parse hung "statistics" on the
+    # sentence's verb, whose subject published nothing
+    words = ["According", "to", "statistics", ",", "China", "approved", "300", "firms", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[2, 0, 5, 5, 5, 5, 7, 5, 5],
+        deps=["case", "fixed", "obl", "punct", "nsubj", "ROOT", "nummod", "obj", "punct"],
+        pos=["VERB", "ADP", "NOUN", "PUNCT", "PROPN", "VERB", "NUM", "NOUN", "PUNCT"],
+        lemmas=["accord", "to", "statistic", ",", "China", "approve", "300", "firm", "."],
+        ents=["O", "O", "O", "O", "B-GPE", "O", "B-CARDINAL", "O", "O"],
+    )
+    assert speaker(doc) is None

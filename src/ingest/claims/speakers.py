@@ -404,7 +404,19 @@ def _publisher(noun: Token) -> Token | None:
     describes it ("a report the department released", "data compiled by X"), also where the parse
     hung the noun on that clause's verb."""
     clauses = [c for c in noun.children if c.dep_.startswith("acl")]
-    if noun.head.pos_ == "VERB" and noun.head.i > noun.i and noun.dep_ not in SUBJECT_DEPS:
+    doc = noun.doc
+    cited = (  # "According to statistics, China has approved": the sentence's verb is no publisher
+        noun.i >= 2
+        and doc[noun.i - 2].lower_ == "according"
+        and noun.i + 1 < len(doc)
+        and doc[noun.i + 1].text == ","
+    )
+    if (
+        noun.head.pos_ == "VERB"
+        and noun.head.i > noun.i
+        and noun.dep_ not in SUBJECT_DEPS
+        and not cited
+    ):
         clauses.append(noun.head)
     return next(
         (
