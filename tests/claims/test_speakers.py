@@ -207,3 +207,18 @@ def test_data_cited_before_a_comma_is_not_published_by_the_sentences_subject():
         ents=["O", "O", "O", "O", "B-GPE", "O", "B-CARDINAL", "O", "O"],
     )
     assert speaker(doc) is None
+
+
+def test_a_speech_verb_joined_to_an_earlier_verb_shares_its_subject():
+    # "Weatherford suspended payments and said it owes $6 million."
+    words = ["Weatherford", "suspended", "payments", "and", "said", "it", "owes", "$", "6", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 1, 4, 1, 6, 4, 6, 7, 1],
+        deps=["nsubj", "ROOT", "obj", "cc", "conj", "nsubj", "ccomp", "obj", "nummod", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "CCONJ", "VERB", "PRON", "VERB", "SYM", "NUM", "PUNCT"],
+        lemmas=["Weatherford", "suspend", "payment", "and", "say", "it", "owe", "$", "6", "."],
+        ents=["B-ORG", "O", "O", "O", "O", "O", "O", "B-MONEY", "I-MONEY", "O"],
+    )
+    assert speaker(doc) == "Weatherford"

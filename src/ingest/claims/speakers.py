@@ -287,6 +287,8 @@ def _speech_subject(verb: Token) -> Token | None:
     if after is not None and before is not None and before.text == ",":
         return after
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "conj":  # "Weatherford suspended ... and said": shared
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     return after or _opening_name(verb)
