@@ -65,6 +65,7 @@ def _found(nlp, text):
         ("Costs may rise by 10 to 50 percent.", ["10 to 50 percent"]),  # a shared unit
         ("Enrollment will rise by 150 to 200 students.", ["150 to 200"]),  # ends alike
         ("The homicide rate was 12.4 per 100,000 residents.", ["12.4"]),  # a rate's base
+        ("No injuries were reported, and none were brought to court.", ["No", "none"]),
         ("Gas sold for around $1.47 a thousand cubic feet.", ["around $1.47"]),
     ],
 )
@@ -112,6 +113,9 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "Here are the reasons: 1. Taxes can not become a tool.",  # a list marker after a colon
         "The rivals compete for Third World weapons contracts.",  # a fraction word in a name
         "Shops on Fifth Avenue opened late.",
+        "If none were found, consider all placements in the device.",  # a condition
+        "The tiles were laid with no gaps between them.",
+        "For fans, though, none of that will matter.",
         "It draws on an industry with roots in the 19th century.",
         "The study took men and women between the ages of 25 and 54.",
         "Here are the threats identified in the 2015 White House report.",

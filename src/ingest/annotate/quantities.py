@@ -59,6 +59,9 @@ _OPERATORS = frozenset("= + − ± × ≤ ≥ < > ∑ ∏ ∂ ∇ ⋅ → ∞".s
 FORMULA_SYMBOL_SHARE = 0.6
 _PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
 _ARTICLES = frozenset({"a", "an"})
+_ZEROS = frozenset({"no", "none"})
+_POINTING_WORDS = frozenset({"that", "this", "these", "those", "us", "them", "it", "you"})
+VERB_REACH = 3  # heads up from "no" to the verb whose clause may be a condition
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
     ("percentage", "points"),
@@ -697,6 +700,25 @@ def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
     )
 
 
+def _asserts_no_zero(word: Token) -> bool:
+    """ "no"/"none" that states no count of anything: "none of that", "with no gaps", "If none
+    were found" (a condition); "no arrests were made", "none were brought" count zero."""
+    doc = word.doc
+    rest = [t.lower_ for t in doc[word.i + 1 : word.i + 3]]
+    if rest[:1] == ["of"] and len(rest) == 2 and rest[1] in _POINTING_WORDS:
+        return True
+    if word.i > 0 and doc[word.i - 1].lower_ in ("with", "without"):
+        return True
+    head = word
+    for _ in range(VERB_REACH):
+        if any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children):
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
 def _is_name_word(word: Token, after: Token | None) -> bool:
     """ "Third World", "Fifth Avenue": a capitalised fraction word that begins a name."""
     return word.lower_ in FRACTIONS and word.is_title and after is not None and after.is_title
@@ -787,6 +809,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     if single and first.lower_ == "one" and span.start == num_start:
         return True
     if single and _is_name_word(first, after):
+        return True
+    if first.lower_ in _ZEROS and _asserts_no_zero(first):
         return True
     before = " " + " ".join(t.lower_ for t in doc[max(0, num_start - 4) : num_start])
     if before.endswith(tuple(" " + cue for cue in _AGE_CUES)):
