@@ -66,6 +66,8 @@ def _found(nlp, text):
         ("Enrollment will rise by 150 to 200 students.", ["150 to 200"]),  # ends alike
         ("The homicide rate was 12.4 per 100,000 residents.", ["12.4"]),  # a rate's base
         ("No injuries were reported, and none were brought to court.", ["No", "none"]),
+        ("The server handled 200 requests in 20 seconds.", ["200"]),  # a rate's time
+        ("The firm was sold in 20 minutes.", ["20"]),
         ("Gas sold for around $1.47 a thousand cubic feet.", ["around $1.47"]),
     ],
 )

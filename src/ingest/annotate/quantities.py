@@ -59,6 +59,8 @@ _OPERATORS = frozenset("= + − ± × ≤ ≥ < > ∑ ∏ ∂ ∇ ⋅ → ∞".s
 FORMULA_SYMBOL_SHARE = 0.6
 _PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
 _ARTICLES = frozenset({"a", "an"})
+_SHORT_TIME_UNITS = frozenset({"seconds", "second", "minutes", "minute"})
+RATE_REACH = 3  # "more than 200,000 requests in 20 seconds": the count's words before "in"
 _ZEROS = frozenset({"no", "none"})
 _POINTING_WORDS = frozenset({"that", "this", "these", "those", "us", "them", "it", "you"})
 VERB_REACH = 3  # heads up from "no" to the verb whose clause may be a condition
@@ -691,6 +693,8 @@ def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
     of time that places or repeats something ("in less than three years", with its cue, is a
     figure)."""
     after = doc[num_end].lower_ if num_end < len(doc) else ""
+    if after in _SHORT_TIME_UNITS and _follows_a_count(doc, span.start):
+        return True  # "200 requests in 20 seconds": the time a rate is counted over
     if after not in _AGE_UNITS | {"hours", "hour", "decades"}:
         return False
     then = doc[num_end + 1].lower_ if num_end + 1 < len(doc) else ""
@@ -698,6 +702,13 @@ def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
         then
         in _RELATIVE_TIME_WORDS  # "three months before the authority closes", "two weeks later"
     )
+
+
+def _follows_a_count(doc: Doc, start: int) -> bool:
+    """The figure comes after "in" right behind another figure's phrase ("200 requests in")."""
+    if start < 2 or doc[start - 1].lower_ != "in":
+        return False
+    return any(t.like_num for t in doc[max(0, start - 1 - RATE_REACH) : start - 1])
 
 
 def _asserts_no_zero(word: Token) -> bool:
