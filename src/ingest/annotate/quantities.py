@@ -59,6 +59,7 @@ _OPERATORS = frozenset("= + − ± × ≤ ≥ < > ∑ ∏ ∂ ∇ ⋅ → ∞".s
 FORMULA_SYMBOL_SHARE = 0.6
 _PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
 _ARTICLES = frozenset({"a", "an"})
+_DECADE = re.compile(r"(?:1[5-9]|20)?[1-9]0")
 _SHORT_TIME_UNITS = frozenset({"seconds", "second", "minutes", "minute"})
 RATE_REACH = 3  # "more than 200,000 requests in 20 seconds": the count's words before "in"
 _ZEROS = frozenset({"no", "none"})
@@ -730,6 +731,14 @@ def _asserts_no_zero(word: Token) -> bool:
     return False
 
 
+def _is_decade(word: Token) -> bool:
+    """ "throughout the 80's", "the 1990's": a decade the NER missed, not a count."""
+    doc = word.doc
+    nxt = doc[word.i + 1].lower_ if word.i + 1 < len(doc) else ""
+    before = doc[word.i - 1].lower_ if word.i else ""
+    return before == "the" and nxt in ("'s", "’s") and _DECADE.fullmatch(word.text) is not None
+
+
 def _is_name_word(word: Token, after: Token | None) -> bool:
     """ "Third World", "Fifth Avenue": a capitalised fraction word that begins a name."""
     return word.lower_ in FRACTIONS and word.is_title and after is not None and after.is_title
@@ -819,7 +828,7 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True  # "in 2013", "between 2010 and 2015", "2008-9", "the 2021 session": years
     if single and first.lower_ == "one" and span.start == num_start:
         return True
-    if single and _is_name_word(first, after):
+    if single and (_is_name_word(first, after) or _is_decade(first)):
         return True
     if first.lower_ in _ZEROS and _asserts_no_zero(first):
         return True
