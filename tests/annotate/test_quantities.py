@@ -119,6 +119,7 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "The tiles were laid with no gaps between them.",
         "For fans, though, none of that will matter.",
         "They took hostages throughout the 80's.",  # a decade the NER missed
+        "The new goal is successful 1.1, 1.5 and 2.0 releases.",  # release labels
         "It draws on an industry with roots in the 19th century.",
         "The study took men and women between the ages of 25 and 54.",
         "Here are the threats identified in the 2015 White House report.",

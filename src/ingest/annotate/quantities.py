@@ -156,6 +156,7 @@ _MODIFIERS_OF_CHANGE = frozenset({"about", "around", "roughly", "nearly", "almos
 CHANGE_LEVEL_RATIO = 3  # "fell by 20 to 140": a level far above the change is no range's end
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _RELEASE_LEADS = frozenset({"in", "for", "since", "inside", "until", "before", "after"})
+_RELEASE_NOUNS = frozenset({"release", "releases", "version", "versions", "update", "updates"})
 _SCORE = re.compile(r"^(\d{1,3})\s*[-–]\s*(\d{1,3})$")
 _TIME_RANGE_JOINERS = frozenset({"-", "–", "to", "or"})
 _ZERO_ADJECTIVES = frozenset({"other", "new", "additional", "further", "more"})
@@ -681,12 +682,22 @@ def _is_release(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     time-like preposition's object names a release, not an amount."""
     if span.start != num_start or num_end - num_start != 1 or num_start == 0:
         return False
+    if _DECIMAL.match(doc[num_start].text) and _names_releases(doc, num_end):
+        return True
     after = doc[num_end] if num_end < len(doc) else None
     return (
         _DECIMAL.match(doc[num_start].text) is not None
         and doc[num_start - 1].lower_ in _RELEASE_LEADS
         and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM", "SYM", "ADJ"))
     )
+
+
+def _names_releases(doc: Doc, num_end: int) -> bool:
+    """ "successful 1.1, 1.5 and 2.0 releases": decimals listed before a release noun label it."""
+    i = num_end
+    while i < len(doc) and (doc[i].lower_ in (",", "and", "or") or _DECIMAL.match(doc[i].text)):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in _RELEASE_NOUNS
 
 
 def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
