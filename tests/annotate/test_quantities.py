@@ -120,6 +120,7 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "For fans, though, none of that will matter.",
         "They took hostages throughout the 80's.",  # a decade the NER missed
         "The new goal is successful 1.1, 1.5 and 2.0 releases.",  # release labels
+        "See the new pictures on page 71, 72 and 73.",  # labels listed after a label
         "It draws on an industry with roots in the 19th century.",
         "The study took men and women between the ages of 25 and 54.",
         "Here are the threats identified in the 2015 White House report.",

@@ -742,6 +742,16 @@ def _asserts_no_zero(word: Token) -> bool:
     return False
 
 
+def _listed_label(doc: Doc, start: int) -> bool:
+    """ "Page 71, 72 and 73", "Exits 39 and 40": digits listed after a number that labels a
+    name label too."""
+    i = start - 1
+    while i > 0 and (doc[i].lower_ in (",", "and", "or") or doc[i].is_digit):
+        i -= 1
+    first = i + 1
+    return first < start and doc[first].is_digit and _is_name_number(doc, first, first + 1)
+
+
 def _is_decade(word: Token) -> bool:
     """ "throughout the 80's", "the 1990's": a decade the NER missed, not a count."""
     doc = word.doc
@@ -813,6 +823,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     if _AGE_TAIL.match(doc.text, span.end_char) and not _age_of_a_thing(doc, num_end):
         return True
     if _is_name_number(doc, num_start, num_end) or _is_appositive_age(doc, num_start, num_end):
+        return True
+    if _listed_label(doc, num_start):
         return True
     if _is_predicate_age(doc, num_start, num_end) or _is_vague_alternative(doc, num_start, num_end):
         return True
