@@ -7,6 +7,7 @@ doc.spans["quantities"] labelled CARDINAL, PERCENT, MONEY or RATIO.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -59,6 +60,7 @@ _OPERATORS = frozenset("= + − ± × ≤ ≥ < > ∑ ∏ ∂ ∇ ⋅ → ∞".s
 FORMULA_SYMBOL_SHARE = 0.6
 _PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
 _ARTICLES = frozenset({"a", "an"})
+_LIST_JOINERS = frozenset({",", "and", "or"})
 _DECADE = re.compile(r"(?:1[5-9]|20)?[1-9]0")
 _SHORT_TIME_UNITS = frozenset({"seconds", "second", "minutes", "minute"})
 RATE_REACH = 3  # "more than 200,000 requests in 20 seconds": the count's words before "in"
@@ -694,10 +696,16 @@ def _is_release(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
 
 def _names_releases(doc: Doc, num_end: int) -> bool:
     """ "successful 1.1, 1.5 and 2.0 releases": decimals listed before a release noun label it."""
-    i = num_end
-    while i < len(doc) and (doc[i].lower_ in (",", "and", "or") or _DECIMAL.match(doc[i].text)):
-        i += 1
+    i = _past_list(doc, num_end, 1, lambda t: _DECIMAL.match(t.text) is not None)
     return i < len(doc) and doc[i].lower_ in _RELEASE_NOUNS
+
+
+def _past_list(doc: Doc, i: int, step: int, is_item: Callable[[Token], bool]) -> int:
+    """The first token from i, going step (1 or -1), that is neither an item of the list nor a
+    word joining its items ("71, 72 and 73")."""
+    while 0 <= i < len(doc) and (doc[i].lower_ in _LIST_JOINERS or is_item(doc[i])):
+        i += step
+    return i
 
 
 def _is_time_reference(doc: Doc, span: Span, num_end: int) -> bool:
@@ -743,12 +751,9 @@ def _asserts_no_zero(word: Token) -> bool:
 
 
 def _listed_label(doc: Doc, start: int) -> bool:
-    """ "Page 71, 72 and 73", "Exits 39 and 40": digits listed after a number that labels a
-    name label too."""
-    i = start - 1
-    while i > 0 and (doc[i].lower_ in (",", "and", "or") or doc[i].is_digit):
-        i -= 1
-    first = i + 1
+    """ "page 71, 72 and 73", "Exits 39 and 40": digits listed after a labelling number are
+    labels too."""
+    first = _past_list(doc, start - 1, -1, lambda t: t.is_digit) + 1
     return first < start and doc[first].is_digit and _is_name_number(doc, first, first + 1)
 
 
