@@ -285,6 +285,7 @@ def victims(span: Span) -> str | None:
 
 
 def _befalls(predicate: Token) -> bool:
+    """A predicate of what befalls people ("killed", "injured", "arrested", "missing")."""
     return predicate.lemma_.lower() in CASUALTY_WORDS
 
 
