@@ -8,6 +8,8 @@ from spacy.tokens import Doc
 from ingest.annotate.cues import cue_matcher, find_speaker_cues
 from ingest.claims.speakers import Recent, sentence_speaker
 
+VOCAB = spacy.blank("en").vocab
+
 
 def speaker(doc: Doc, recent: Recent | None = None) -> str | None:
     """The speaker of the one-sentence doc, once the cue finder has marked its cues."""
@@ -18,7 +20,7 @@ def speaker(doc: Doc, recent: Recent | None = None) -> str | None:
 def test_the_person_a_title_run_ends_with_not_the_title_the_ner_also_called_a_person():
     words = ["Town", "Clerk", "Marian", "Doyle", "said", "."]
     doc = Doc(
-        spacy.blank("en").vocab,
+        VOCAB,
         words=words,
         heads=[3, 3, 3, 4, 4, 4],
         deps=["compound", "compound", "compound", "nsubj", "ROOT", "punct"],
@@ -44,7 +46,7 @@ def test_the_author_of_a_report_the_parse_hung_on_its_own_relative_clause():
         ".",
     ]
     doc = Doc(
-        spacy.blank("en").vocab,
+        VOCAB,
         words=words,
         heads=[1, 1, 6, 6, 3, 6, 9, 8, 9, 1, 1],
         deps=[
@@ -81,7 +83,7 @@ def test_the_author_of_a_report_the_parse_hung_on_its_own_relative_clause():
 def _officials_said(first: str, label: str) -> Doc:
     """ "<first> administration officials said .", first labelled as label."""
     return Doc(
-        spacy.blank("en").vocab,
+        VOCAB,
         words=[first, "administration", "officials", "said", "."],
         heads=[2, 2, 3, 3, 3],
         deps=["compound", "compound", "nsubj", "ROOT", "punct"],
@@ -99,7 +101,7 @@ def test_proper_nouns_before_officials_name_the_organisation_the_ner_missed_not_
     def officials_said(words: list[str], ents: list[str]) -> Doc:
         n = len(words)
         return Doc(
-            spacy.blank("en").vocab,
+            VOCAB,
             words=[*words, "officials", "said", "."],
             heads=[n] * n + [n + 1, n + 1, n + 1],
             deps=["compound"] * n + ["nsubj", "ROOT", "punct"],
@@ -113,7 +115,7 @@ def test_proper_nouns_before_officials_name_the_organisation_the_ner_missed_not_
 
 def test_he_said_takes_the_last_speaker_the_ner_missed_as_a_person():
     doc = Doc(
-        spacy.blank("en").vocab,
+        VOCAB,
         words=["He", "added", "that", "1,100", "were", "sent", "."],
         heads=[1, 1, 5, 5, 5, 1, 1],
         deps=["nsubj", "ROOT", "mark", "nsubj:pass", "aux:pass", "ccomp", "punct"],
@@ -127,7 +129,7 @@ def test_a_name_opening_the_sentence_speaks_for_a_speech_verb_the_parse_left_wit
     # as an oblique, so the verb has no subject
     words = ["Avis", "Inc.", ",", "following", "Hertz", ",", "said", "it", "quits", "."]
     doc = Doc(
-        spacy.blank("en").vocab,
+        VOCAB,
         words=words,
         heads=[1, 6, 4, 4, 1, 6, 6, 8, 6, 6],
         deps=[
@@ -155,12 +157,11 @@ def test_a_cue_word_closing_the_sentence_after_a_comma_reports_it_but_a_name_doe
     deps = ["nummod", "nummod", "ROOT", "punct", "det", "appos", "nmod", "punct"]
     pos = ["NUM", "NUM", "NOUN", "PUNCT", "DET", "PROPN", "NOUN", "PUNCT"]
     ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
-    vocab = spacy.blank("en").vocab
     lemmas = [w.lower() for w in words[:-2]] + ["estimate", "."]
-    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas)
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas)
     assert speaker(doc) == "the Center"
     words[-2] = lemmas[-2] = "States"  # "..., to sell in the United States."
-    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas)
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas)
     assert speaker(doc) is None
 
 
@@ -168,7 +169,7 @@ def test_a_cue_word_the_parse_made_a_subject_before_the_reported_clauses_own_sub
     # "AAA estimates 61 million Americans will travel": "estimates" parsed as a noun subject
     words = ["AAA", "estimates", "61", "million", "Americans", "will", "travel", "."]
     doc = Doc(
-        spacy.blank("en").vocab,
+        VOCAB,
         words=words,
         heads=[1, 6, 3, 4, 6, 6, 6, 6],
         deps=["compound", "nsubj", "compound", "nummod", "nsubj", "aux", "ROOT", "punct"],
@@ -183,7 +184,7 @@ def test_a_first_person_pronoun_names_no_speaker_though_it_is_capitalised():
     # "Then I said we had 20." (a blog's or an e-mail's own voice)
     words = ["Then", "I", "said", "we", "had", "20", "."]
     doc = Doc(
-        spacy.blank("en").vocab,
+        VOCAB,
         words=words,
         heads=[2, 2, 2, 4, 2, 4, 2],
         deps=["advmod", "nsubj", "ROOT", "nsubj", "ccomp", "obj", "punct"],
@@ -198,7 +199,7 @@ def test_data_cited_before_a_comma_is_not_published_by_the_sentences_subject():
     # sentence's verb, whose subject published nothing
     words = ["According", "to", "statistics", ",", "China", "approved", "300", "firms", "."]
     doc = Doc(
-        spacy.blank("en").vocab,
+        VOCAB,
         words=words,
         heads=[2, 0, 5, 5, 5, 5, 7, 5, 5],
         deps=["case", "fixed", "obl", "punct", "nsubj", "ROOT", "nummod", "obj", "punct"],
@@ -213,7 +214,7 @@ def test_a_speech_verb_joined_to_an_earlier_verb_shares_its_subject():
     # "Weatherford suspended payments and said it owes $6 million."
     words = ["Weatherford", "suspended", "payments", "and", "said", "it", "owes", "$", "6", "."]
     doc = Doc(
-        spacy.blank("en").vocab,
+        VOCAB,
         words=words,
         heads=[1, 1, 1, 4, 1, 6, 4, 6, 7, 1],
         deps=["nsubj", "ROOT", "obj", "cc", "conj", "nsubj", "ccomp", "obj", "nummod", "punct"],
