@@ -731,7 +731,7 @@ def _follows_a_count(doc: Doc, start: int) -> bool:
     return any(t.like_num for t in doc[max(0, start - 1 - RATE_REACH) : start - 1])
 
 
-def _asserts_no_zero(word: Token) -> bool:
+def _states_no_count(word: Token) -> bool:
     """ "no"/"none" that states no count of anything: "none of that", "with no gaps", "If none
     were found" (a condition); "no arrests were made", "none were brought" count zero."""
     doc = word.doc
@@ -858,7 +858,7 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True
     if single and (_is_name_word(first, after) or _is_decade(first)):
         return True
-    if first.lower_ in _ZEROS and _asserts_no_zero(first):
+    if first.lower_ in _ZEROS and _states_no_count(first):
         return True
     before = " " + " ".join(t.lower_ for t in doc[max(0, num_start - 4) : num_start])
     if before.endswith(tuple(" " + cue for cue in _AGE_CUES)):
