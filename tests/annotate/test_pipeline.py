@@ -20,6 +20,14 @@ def test_pipeline_labels_issue_2_sentence(nlp):
     assert (num.dep_, num.head.text) == ("nummod", "referrals")
 
 
+def test_saved_tokenizer_splits_an_em_dash_as_the_config_says(nlp):
+    # the infixes come from the config's after_creation callback and are saved with the model:
+    # the two must agree, or a rebuilt model would tokenize differently from the shipped one
+    words = [t.text for t in nlp.tokenizer("rose 5%\u2014the most\u2014$3 billion")]
+    assert words == ["rose", "5", "%", "\u2014", "the", "most", "\u2014", "$", "3", "billion"]
+    assert nlp.config["nlp"]["after_creation"]["@callbacks"] == "ingest.news_tokenizer.v1"
+
+
 def test_pipeline_missing_path_names_it(tmp_path):
     with pytest.raises(ModelLoadError, match=str(tmp_path / "nowhere")):
         load_pipeline(tmp_path / "nowhere")

@@ -44,6 +44,9 @@ def test_written_unit_reads_rates_and_areas():
     assert written_unit(["new", "homes"]) is None
     assert written_unit(["dollars", "per", "barrel"]) == "USD"  # a price, in its currency
     assert written_unit(["of", "dollars"]) == "USD"
+    assert written_unit(["degrees", "Fahrenheit"]) == "degree Fahrenheit"
+    assert written_unit(["degrees", "C"]) == "degree Celsius"
+    assert written_unit(["degrees", "latitude"]) is None
 
 
 def test_fused_unit_splits_number_and_unit():
@@ -60,6 +63,8 @@ def test_fused_unit_splits_number_and_unit():
         ("GW", "gigawatt", True),
         ("mph", "miles per hour", True),
         ("miles", "mph", False),
+        ("degrees Fahrenheit", "degree Fahrenheit", True),
+        ("degrees Celsius", "degree Fahrenheit", False),
         ("USD", "GBP", False),
         ("percent", "percentage points", False),
         (None, None, True),

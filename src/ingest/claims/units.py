@@ -6,7 +6,7 @@ import pint
 from spacy.tokens import Span
 
 from ingest.annotate.numbers import CURRENCY
-from ingest.annotate.units import UNITS_KEY, registry, unit_name
+from ingest.annotate.units import UNITS_KEY, registry, written_unit
 
 _POWERS = {"square": "**2", "cubic": "**3"}
 
@@ -49,7 +49,7 @@ def same_unit(a: str | None, b: str | None) -> bool:
 
 def _pint_unit(name: str) -> pint.Unit | None:
     """The pint unit a name spells ("square feet" -> foot ** 2, "miles per hour" -> mile / hour)."""
-    words = unit_name(name) or name
+    words = written_unit(name.split()) or name
     power = next((p for shape, p in _POWERS.items() if words.startswith(shape + " ")), "")
     words = words.removeprefix("square ").removeprefix("cubic ")
     parts = [part.strip().replace(" ", "_") + power for part in words.split(" per ")]
