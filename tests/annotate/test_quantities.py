@@ -59,6 +59,12 @@ def _found(nlp, text):
         ("They booked a double room.", []),  # no comparison
         ("The budget was cut from $30 billion to $5 billion.", ["$30 billion", "$5 billion"]),
         ("Raises range from 3 to 5 percent.", ["from 3 to 5 percent"]),  # a range runs upward
+        # after a verb of movement "from X to Y" is a change between two levels, upward too
+        ("Sales rose from $30 million to $50 million.", ["$30 million", "$50 million"]),
+        ("Its staff has grown steadily from 300 to 450.", ["300", "450"]),
+        ("Shares rose $5 to $60 on Monday.", ["$5", "$60"]),  # by the first, to the second
+        ("Tickets cost $20 to $40.", ["$20 to $40"]),  # no movement: a range
+        ("Taiwan firms gave NT$60 million.", ["NT$60 million"]),  # a sign spaCy lacks
         ("The index fell by 20 to 140.", ["20", "140"]),  # a change and the level reached
         ("Exports rose by $4 billion to $120 billion.", ["$4 billion", "$120 billion"]),
         ("The rate rose by about $4 to $55.", ["about $4", "$55"]),  # a cue between

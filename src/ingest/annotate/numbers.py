@@ -26,18 +26,56 @@ MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "quadruple": 4}
 # Words after a multiple that make it a comparison ("double the number"; not "a double room").
 MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "that", "those", "what", "its", "their", "this"})
 # Longest first: "US$" is read before "$".
-CURRENCY = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
-# Scale abbreviations of money, fused to the figure or after it ("$3.1bn", "£40m", "€2 bn").
-SCALE_ABBREVIATIONS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion"}
-# Nouns that are a figure's unit, not the thing counted ("20 years", "110 mph"), by plural form.
-MEASURE_UNITS = {
-    "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
-    "minute": "minutes", "second": "seconds", "mile": "miles", "mph": "mph", "foot": "feet",
-    "feet": "feet", "inch": "inches", "acre": "acres", "pound": "pounds", "ton": "tons",
-    "degree": "degrees", "gallon": "gallons", "point": "points", "meter": "meters",
-    "kilometer": "kilometers", "square": "square feet", "mill": "mills", "mills": "mills",
+# fmt: off
+CURRENCY = {
+    "US$": "USD", "NT$": "TWD", "HK$": "HKD", "NZ$": "NZD", "A$": "AUD", "C$": "CAD", "S$": "SGD",
+    "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW",
 }
 # fmt: on
+# Scale abbreviations of money, fused to the figure or after it ("$3.1bn", "£40m", "€2 bn").
+SCALE_ABBREVIATIONS = {
+    "k": "thousand",
+    "m": "million",
+    "mn": "million",
+    "bn": "billion",
+    "b": "billion",
+    "tn": "trillion",
+    "trn": "trillion",
+}
+# Nouns that are a figure's unit, not the thing counted ("20 years", "110 mph"), by plural form.
+MEASURE_UNITS = {
+    "year": "years",
+    "month": "months",
+    "week": "weeks",
+    "day": "days",
+    "hour": "hours",
+    "minute": "minutes",
+    "second": "seconds",
+    "mile": "miles",
+    "mph": "mph",
+    "foot": "feet",
+    "feet": "feet",
+    "inch": "inches",
+    "acre": "acres",
+    "pound": "pounds",
+    "ton": "tons",
+    "degree": "degrees",
+    "gallon": "gallons",
+    "point": "points",
+    "meter": "meters",
+    "kilometer": "kilometers",
+    "square": "square feet",
+    "mill": "mills",
+    "mills": "mills",
+}
+# fmt: on
+# Verbs of movement, by lemma and irregular form: "from X to Y" after one is a change between two
+# levels, two figures ("sales rose from $30 million to $50 million"), not a range.
+MOVEMENT_VERBS = frozenset(
+    """rise rose risen climb grow grew grown increase jump soar surge fall fell fallen drop
+    decline decrease slip sink sank plunge tumble shrink shrank cut reduce raise lower boost slash
+    expand narrow widen double triple halve swell swelled go went gone improve""".split()
+)
 
 # Bound cues, longest first so "just under" wins over "under". The surface cue is kept.
 BOUND_CUES: tuple[tuple[str, str], ...] = (

@@ -19,6 +19,7 @@ from ingest.annotate.numbers import (
     CURRENCY,
     FRACTIONS,
     MAX_CUE_WORDS,
+    MOVEMENT_VERBS,
     MULTIPLIER_FOLLOWERS,
     MULTIPLIERS,
     SCALE_ABBREVIATIONS,
@@ -155,6 +156,7 @@ _TIME_WORDS = frozenset(
 _PHRASE_ENDS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SCONJ"})
 _OWN_UNIT_WORDS = frozenset({*SCALES, "percent", "%", "points"})
 _MODIFIERS_OF_CHANGE = frozenset({"about", "around", "roughly", "nearly", "almost", "some"})
+MOVEMENT_REACH = 2  # "went up from", "rose sharply from"
 CHANGE_LEVEL_RATIO = 3  # "fell by 20 to 140": a level far above the change is no range's end
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _RELEASE_LEADS = frozenset({"in", "for", "since", "inside", "until", "before", "after"})
@@ -485,25 +487,43 @@ def _extend(doc: Doc, start: int, blocked: set[int]) -> int:
 
 
 def _is_change(doc: Doc, start: int, end: int, gap: int) -> bool:
-    """ "cut from $30 billion to $5 billion", "rose by $4 billion to $120 billion": a change and
-    the level it reached are two figures. A range runs upward from its low end ("from 3 to 5
+    """ "cut from $30 billion to $5 billion", "rose by $4 billion to $120 billion", "rose $5 to
+    $60": a change and the level it reached are two figures. A range runs upward from its low end ("from 3 to 5
     percent"), and a change given as a range shares its unit ("by 10 to 50 percent", "by 150 to
     200 students"), its ends alike in size."""
     before = start - 1 - (start > 0 and doc[start - 1].text in CURRENCY)
     if before > 0 and doc[before].lower_ in _MODIFIERS_OF_CHANGE:
         before -= 1  # "by about $4 to $55"
     lead = doc[before].lower_ if before >= 0 else ""
+    if before >= 0 and _is_movement(doc[before]):
+        lead = "by"  # "rose $5 to $60", "fell 50 cents to $12.30": by the first, to the second
     if doc[end].lower_ != "to" or lead not in ("from", "by"):
         return False
     low, high = _amount(doc, _past_currency(doc, start)), _amount(doc, end + gap)
     if None in (low, high):
         return False
     if lead == "from":
-        return high < low
+        return high < low or _after_movement(doc, before)
     if doc[_past_currency(doc, start)].text in CURRENCY or doc[end - 1].lower_ in _OWN_UNIT_WORDS:
         return True  # each end with its unit
     after = doc[end + gap + 1].lower_ if end + gap + 1 < len(doc) else ""
     return after not in _OWN_UNIT_WORDS and high > CHANGE_LEVEL_RATIO * low
+
+
+def _after_movement(doc: Doc, lead: int) -> bool:
+    """ "rose from", "has grown steadily from", "went up from": a verb of movement (adverbs and
+    particles between) before the "from" of a figure."""
+    i = lead - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "ADP", "PART") and lead - i <= MOVEMENT_REACH:
+        i -= 1
+    return i >= 0 and _is_movement(doc[i])
+
+
+def _is_movement(token: Token) -> bool:
+    """A verb of movement, or its form the tagger took for a noun at the head of the sentence
+    ("the price of a ticket rose ..." with rose/NOUN/ROOT)."""
+    verbal = token.pos_ == "VERB" or (token.dep_ == "ROOT" and token.pos_ == "NOUN")
+    return verbal and (token.lemma_.lower() in MOVEMENT_VERBS or token.lower_ in MOVEMENT_VERBS)
 
 
 def _amount(doc: Doc, i: int) -> float | None:
