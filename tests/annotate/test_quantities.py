@@ -57,6 +57,8 @@ def _found(nlp, text):
         ("The airline bought three 747 freighters.", ["three"]),  # a count, then a model
         ("It kills about twice the rate of flu.", ["about twice"]),  # a multiple compares
         ("They booked a double room.", []),  # no comparison
+        ("It called for a fivefold increase in fines.", ["fivefold"]),  # a multiple in a word
+        ("The manifold was replaced.", []),
         ("The budget was cut from $30 billion to $5 billion.", ["$30 billion", "$5 billion"]),
         ("Raises range from 3 to 5 percent.", ["from 3 to 5 percent"]),  # a range runs upward
         # after a verb of movement "from X to Y" is a change between two levels, upward too

@@ -40,6 +40,7 @@ from ingest.claims.quantity import parse_number, parse_quantity
         ("US$4.5 billion", 4_500_000_000, None, "exact", None, "USD"),
         ("HK$5 billion", 5_000_000_000, None, "exact", None, "HKD"),
         ("more than double", 2, None, "more_than", "more than", "times"),
+        ("tenfold", 10, None, "exact", None, "times"),
         ("£40m", 40_000_000, None, "exact", None, "GBP"),
         ("€2 bn", 2_000_000_000, None, "exact", None, "EUR"),
         ("2GW", 2, None, "exact", None, None),  # the unit finder names the fused unit

@@ -114,6 +114,15 @@ def is_number_word(lower: str) -> bool:
     )
 
 
+def multiple(lower: str) -> int | None:
+    """The factor a word of multiplication gives: "twice" -> 2, "fivefold" -> 5, "tenfold" -> 10."""
+    if lower in MULTIPLIERS:
+        return MULTIPLIERS[lower]
+    base = lower.removesuffix("fold")
+    factor = UNITS.get(base) or SCALES.get(base)
+    return factor if lower.endswith("fold") and factor else None
+
+
 def fused_scale(text: str) -> tuple[str, str] | None:
     """ "3.1bn" -> ("3.1", "billion"): a figure written together with its scale abbreviation."""
     match = _FUSED_SCALE.match(text)

@@ -31,6 +31,7 @@ from ingest.annotate.numbers import (
     VULGAR_FRACTIONS,
     fused_scale,
     is_number_word,
+    multiple,
 )
 from ingest.annotate.units import fused_unit
 
@@ -367,6 +368,8 @@ def _starts_figure(doc: Doc, i: int) -> bool:
         return nxt is not None and nxt.lower_ in SCALES  # "a few hundred", "several thousand"
     if token.lower_ in MULTIPLIERS:
         return nxt is not None and nxt.lower_ in MULTIPLIER_FOLLOWERS  # "twice the rate"
+    if multiple(token.lower_) is not None:
+        return True  # "a fivefold increase", "grew tenfold"
     if token.lower_ == "no":
         if (
             nxt is not None

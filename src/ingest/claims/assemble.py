@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.annotate.numbers import MULTIPLIERS
+from ingest.annotate.numbers import multiple
 from ingest.annotate.paragraphs import Paragraph
 from ingest.budget import Budget, check
 from ingest.claims.quantity import parse_quantity
@@ -349,7 +349,7 @@ def _dates_a_baseline_after(span: Span, date_span: Span) -> bool:
     is a change's starting point ("from") dates that baseline, not the figure before it; so does
     a date in what a multiple compares with ("double the number in 2017")."""
     doc = span.doc
-    if span[-1].lower_ in MULTIPLIERS and date_span.start >= span.end:
+    if multiple(span[-1].lower_) is not None and date_span.start >= span.end:
         return True
     return any(
         span.end <= q.start < date_span.start

@@ -9,7 +9,6 @@ from ingest.annotate.numbers import (
     CUE_FILLERS,
     CURRENCY,
     FRACTIONS,
-    MULTIPLIERS,
     SCALE_ABBREVIATIONS,
     SCALES,
     UNITS,
@@ -17,6 +16,7 @@ from ingest.annotate.numbers import (
     VAGUE_COUNTS,
     VULGAR_FRACTIONS,
     fused_scale,
+    multiple,
 )
 from ingest.annotate.units import fused_unit
 from ingest.records import Quantity
@@ -52,8 +52,9 @@ def parse_quantity(text: str) -> Quantity | None:
         return Quantity(num / den, None, bound, cue, "ratio") if num is not None and den else None
     if body.lower() == "no":
         return Quantity(0.0, None, "exact", None, None)
-    if body.lower() in MULTIPLIERS:  # "twice the rate", "more than double"
-        return Quantity(float(MULTIPLIERS[body.lower()]), None, bound, cue, "times")
+    factor = multiple(body.lower())
+    if factor is not None:  # "twice the rate", "more than double", "a fivefold increase"
+        return Quantity(float(factor), None, bound, cue, "times")
     splitter = _BETWEEN_AND if cue == "between" and not _RANGE.search(body) else _RANGE
     parts = [p for p in splitter.split(body) if p]
     values = [parse_number(p) for p in parts]
