@@ -58,6 +58,8 @@ def _found(nlp, text):
         ("It kills about twice the rate of flu.", ["about twice"]),  # a multiple compares
         ("They booked a double room.", []),  # no comparison
         ("It called for a fivefold increase in fines.", ["fivefold"]),  # a multiple in a word
+        # a participle the tagger took for a noun labels no number; it is a bound cue
+        ("It had a circulation exceeding 700,000.", ["exceeding 700,000"]),
         ("The manifold was replaced.", []),
         ("The budget was cut from $30 billion to $5 billion.", ["$30 billion", "$5 billion"]),
         ("Raises range from 3 to 5 percent.", ["from 3 to 5 percent"]),  # a range runs upward

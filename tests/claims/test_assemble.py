@@ -490,6 +490,23 @@ def test_a_measure_between_a_determiner_and_a_noun_sizes_the_noun(nlp, text, cou
     assert claim.counted.split()[-1] == counted.split()[-1]
 
 
+@pytest.mark.parametrize(
+    ("text", "bound", "counted"),
+    [
+        (
+            "It was the largest paper with circulation exceeding 700,000.",
+            "more_than",
+            "circulation",
+        ),
+        ("Fines not exceeding $500 apply to first offences.", "at_most", "Fines"),
+    ],
+)
+def test_a_participle_bound_cue_measures_the_noun_before_it(nlp, text, bound, counted):
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    assert (claim.bound, claim.counted) == (bound, counted)
+
+
 def test_a_measure_in_the_plural_sizes_no_noun_after_it(nlp):
     # "inches last year": a plural unit ends the measure, the date after it is not counted
     paragraphs = next(annotate_texts(nlp, ["The snow fell 10 inches last year."], batch_size=8))

@@ -27,47 +27,19 @@ MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "quadruple": 4}
 MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "that", "those", "what", "its", "their", "this"})
 # Longest first: "US$" is read before "$". "NT$" (TWD) is left out: read as a currency, it turned
 # two figures of the blind set claims_real8 into one range ("NT$ N to NT$ N"; session 9).
-# fmt: off
 CURRENCY = {
     "US$": "USD", "HK$": "HKD", "NZ$": "NZD", "A$": "AUD", "C$": "CAD", "S$": "SGD",
     "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW",
 }
-# fmt: on
 # Scale abbreviations of money, fused to the figure or after it ("$3.1bn", "£40m", "€2 bn").
-SCALE_ABBREVIATIONS = {
-    "k": "thousand",
-    "m": "million",
-    "mn": "million",
-    "bn": "billion",
-    "b": "billion",
-    "tn": "trillion",
-    "trn": "trillion",
-}
+SCALE_ABBREVIATIONS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion"}
 # Nouns that are a figure's unit, not the thing counted ("20 years", "110 mph"), by plural form.
 MEASURE_UNITS = {
-    "year": "years",
-    "month": "months",
-    "week": "weeks",
-    "day": "days",
-    "hour": "hours",
-    "minute": "minutes",
-    "second": "seconds",
-    "mile": "miles",
-    "mph": "mph",
-    "foot": "feet",
-    "feet": "feet",
-    "inch": "inches",
-    "acre": "acres",
-    "pound": "pounds",
-    "ton": "tons",
-    "degree": "degrees",
-    "gallon": "gallons",
-    "point": "points",
-    "meter": "meters",
-    "kilometer": "kilometers",
-    "square": "square feet",
-    "mill": "mills",
-    "mills": "mills",
+    "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
+    "minute": "minutes", "second": "seconds", "mile": "miles", "mph": "mph", "foot": "feet",
+    "feet": "feet", "inch": "inches", "acre": "acres", "pound": "pounds", "ton": "tons",
+    "degree": "degrees", "gallon": "gallons", "point": "points", "meter": "meters",
+    "kilometer": "kilometers", "square": "square feet", "mill": "mills", "mills": "mills",
 }
 # fmt: on
 # Verbs of movement, by lemma and irregular form: "from X to Y" after one is a change between two
@@ -89,7 +61,8 @@ BOUND_CUES: tuple[tuple[str, str], ...] = (
     ("max out at", "at_most"), ("just under", "less_than"), ("just below", "less_than"),
     ("fewer than", "less_than"), ("less than", "less_than"), ("just over", "more_than"),
     ("more than", "more_than"), ("greater than", "more_than"), ("upwards of", "more_than"),
-    ("in excess of", "more_than"), ("at least", "at_least"), ("up to", "at_most"),
+    ("in excess of", "more_than"), ("not exceeding", "at_most"), ("exceeding", "more_than"),
+    ("at least", "at_least"), ("up to", "at_most"),
     ("an estimated", "approx"), ("close to", "approx"), ("nearly", "approx"), ("about", "approx"),
     ("roughly", "approx"), ("approximately", "approx"), ("almost", "approx"), ("around", "approx"),
     ("some", "approx"), ("near", "approx"), ("over", "more_than"), ("under", "less_than"),

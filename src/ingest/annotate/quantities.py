@@ -635,8 +635,13 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
     if prev.lower_ in UNITS and prev.is_alpha:
         return True  # "three 747 freighters": a count, then a model
     # "book 5", "room 101", "digic 5 processor": a singular common noun labelled by the number
-    # that ends its phrase, rather than counting what follows
-    return prev.tag_ == "NN" and (after is None or after.pos_ in _PHRASE_ENDS)
+    # that ends its phrase, rather than counting what follows; a participle the tagger took for
+    # a noun labels nothing ("circulation exceeding 700,000")
+    return (
+        prev.tag_ == "NN"
+        and not prev.lower_.endswith("ing")
+        and (after is None or after.pos_ in _PHRASE_ENDS)
+    )
 
 
 def _is_appositive_age(doc: Doc, start: int, end: int) -> bool:

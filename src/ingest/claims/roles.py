@@ -316,6 +316,9 @@ def counts_nothing(noun: Token) -> bool:
 
 
 def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
+    measured = _noun_before_participle(span)
+    if measured is not None:
+        return measured, None
     noun = counted_noun(span)
     unit = None
     anchor = outer_token(span)
@@ -513,6 +516,16 @@ def _extreme_owner(span: Span) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     return _child(verb, {"obj"}, extreme) or _child(verb, SUBJECT_DEPS, extreme)
+
+
+def _noun_before_participle(span: Span) -> Token | None:
+    """ "with circulation exceeding 700,000", "fines not exceeding $500": a figure whose bound cue
+    is a participle measures the noun the participle follows."""
+    doc = span.doc
+    if not span[0].lower_.endswith("ing") and span[0].lower_ != "not":
+        return None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before if before is not None and before.pos_ == "NOUN" else None
 
 
 def _approximates(noun: Token) -> bool:
