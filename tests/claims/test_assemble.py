@@ -219,6 +219,22 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "500",
             None,
         ),
+        # reporting verbs beyond "said"
+        ("Mr. Yeh points out that Taiwan had a surplus of $5.9 billion.", "$5.9 billion", "Yeh"),
+        ("ASKO also disclosed it holds a 15% stake in Ahold.", "15%", "ASKO"),
+        # a time clause with its own subject, before the speech verb, sets the writer's scene
+        (
+            "After nine churchgoers were killed in June, Obama admitted there were few options.",
+            "nine",
+            None,
+        ),
+        # without a subject of its own it belongs to the reported clause
+        (
+            "After falling for three months, the index rose 0.9% last month, the Labor "
+            "Department reported Friday.",
+            "0.9%",
+            "the Labor Department",
+        ),
     ],
 )
 def test_speaker(nlp, text, figure, speaker):

@@ -30,9 +30,9 @@ from ingest.claims.roles import (
 from ingest.claims.speakers import (
     Named,
     Recent,
-    addressed,
     full_name,
     governing_speaker,
+    outside_the_report,
     sentence_speakers,
 )
 from ingest.claims.timescope import (
@@ -127,7 +127,11 @@ def claims_from_paragraphs(
             previous = (prev.period_start, prev.period_end) if prev else NO_SCOPE
             check(budget, "claims")
             claim = _claim(span, doc_id, published, place, speakers, para.offset, previous)
-            governing = governing_speaker(span, named) if claim is not None else None
+            governing = (
+                governing_speaker(span, named)
+                if claim is not None and not outside_the_report(span)
+                else None
+            )
             if claim is not None and governing is not None:
                 claim = replace(claim, attributed_to=full_name(governing, ents))
             if claim is not None:
@@ -252,7 +256,7 @@ def _claim(
         subject=subject_of(verb, noun, span)
         if verb is not None and verb.lower_ not in _SAYING
         else None,
-        attributed_to=None if addressed(span) else speakers.get(sent.start),
+        attributed_to=None if outside_the_report(span) else speakers.get(sent.start),
         location=place_of(span) or place,
         period_start=start,
         period_end=end,

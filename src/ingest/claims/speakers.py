@@ -49,6 +49,10 @@ _PLACES = frozenset({"GPE", "NORP", "LOC"})
 _ADDRESSING_VERBS = frozenset({"tell", "address", "brief", "assure", "remind", "warn", "urge"})
 _AUDIENCE_ROLES = frozenset({"obj", "iobj", "obl"})
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "acl:relcl"})
+# Conjunctions opening a clause that sets a time ("After ...", "When ..."), and how far up the
+# parse from a figure such a clause may be.
+TIME_MARKS = frozenset({"after", "before", "when", "since", "while", "until", "once"})
+SCENE_DEPTH = 4
 _ANAPHORS = frozenset({"he", "she", "they"})
 _QUOTES = '"“”'
 QUOTE_MIN_WORDS = 5  # fewer quoted words are a phrase set off, not someone's speech
@@ -188,6 +192,34 @@ def governing_speaker(figure: Span, named: Named = Named()) -> str | None:
         if name is not None:
             return name
     return None
+
+
+def outside_the_report(figure: Span) -> bool:
+    """A figure that is no part of what the sentence's speaker reports: the audience of the
+    speech act, or the scene set before it."""
+    return addressed(figure) or sets_the_scene(figure)
+
+
+def sets_the_scene(figure: Span) -> bool:
+    """ "After nine churchgoers were killed in June, he admitted ...": a time clause with its own
+    subject opening the sentence before its speech verb is the writer's, not the speaker's ("After
+    falling for three months, the index rose 0.9%, the department reported" is reported)."""
+    cues = {c[0].i for c in figure.doc.spans[SPEAKER_CUES_KEY]}
+    token = figure.root
+    for _ in range(SCENE_DEPTH):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if (
+            token.dep_ == "advcl"
+            and token.i < head.i
+            and head.i in cues
+            and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children)
+            and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        ):
+            return True
+        token = head
+    return False
 
 
 def addressed(figure: Span) -> bool:
