@@ -47,6 +47,8 @@ def test_written_unit_reads_rates_and_areas():
     assert written_unit(["degrees", "Fahrenheit"]) == "degree Fahrenheit"
     assert written_unit(["degrees", "C"]) == "degree Celsius"
     assert written_unit(["degrees", "latitude"]) is None
+    assert written_unit(["Taiwan", "dollars"]) == "TWD"  # not USD, as "dollars" alone reads
+    assert written_unit(["Hong", "Kong", "dollars"]) == "HKD"
 
 
 def test_fused_unit_splits_number_and_unit():

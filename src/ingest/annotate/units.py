@@ -90,6 +90,9 @@ def written_unit(words: list[str]) -> str | None:
     """The unit the words spell ("miles per hour", "km / h", "square feet"), or None."""
     if len(words) == 1:
         return unit_name(words[0])
+    currency = unit_data()["currency_names"].get(" ".join(words).lower())
+    if currency is not None:
+        return currency  # "Taiwan dollars", "Hong Kong dollars"
     if len(words) == 2 and words[0].lower() == "of" and unit_name(words[1]) in CURRENCY_CODES:
         return unit_name(words[1])  # "hundreds of millions of dollars"
     if len(words) == 2 and words[0].lower() in ("degree", "degrees"):
