@@ -498,6 +498,8 @@ def test_others_count_what_the_figure_before_them_counted(nlp):
         ("The utility is building a 2 GW solar array near the lake.", "solar array"),
         # no determiner: the unit in the singular after a count above one makes the modifier
         ("Warming brought 90 degree Fahrenheit water temperatures to the Gulf.", "temperatures"),
+        # the morphologizer says ADJ, the PTB tagger NN: a noun by the tagger's vote
+        ("The firm holds a 15% stake in Ahold.", "stake"),
     ],
 )
 def test_a_measure_between_a_determiner_and_a_noun_sizes_the_noun(nlp, text, counted):

@@ -392,10 +392,13 @@ def _singular_measure(span: Span, unit: Token) -> bool:
 
 
 def _is_nominal(token: Token) -> bool:
-    """A noun, or a word the tagger called an adjective where the parse uses it as one ("its 60%
-    stake": stake/ADJ/obj)."""
-    return token.pos_ == "NOUN" or (
-        token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS and token.tag_ == "JJ"
+    """A noun, or a word the morphologizer called an adjective where the PTB tagger calls it a
+    noun ("a 15% stake": stake/NN/ADJ) or the parse uses it as one ("its 60% stake":
+    stake/ADJ/obj)."""
+    return (
+        token.pos_ == "NOUN"
+        or (token.pos_ == "ADJ" and token.tag_ in ("NN", "NNS"))
+        or (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS and token.tag_ == "JJ")
     )  # not "$73 million less to spend"
 
 
