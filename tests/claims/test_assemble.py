@@ -610,3 +610,25 @@ def test_a_relative_clause_takes_no_period_from_the_clause_it_describes():
     doc.spans[QUANTITIES_KEY] = [Span(doc, 5, 6, "CARDINAL")]
     doc.spans[DATES_KEY] = [Span(doc, 10, 12, "DATE")]
     assert time_scope(doc[5:6], PUBLISHED) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        # a bare count after another in its paragraph counts the same thing
+        ("The department has 25 crews on duty. That number can expand to 60.", "60", "crews"),
+        # an amount of money counts nothing a count before it counted
+        (
+            "The Herald sells more than 170,000 copies a day. Hearst was asking $100 million "
+            "for an operation said to be losing about $20 million a year.",
+            "$100 million",
+            None,
+        ),
+    ],
+)
+def test_a_figure_takes_the_counted_thing_of_the_figure_before_it_of_its_kind(
+    nlp, text, figure, counted
+):
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    claims = {c.quantity_text: c for c in claims_from_paragraphs(paragraphs, "d", PUBLISHED)}
+    assert claims[figure].counted == counted

@@ -75,6 +75,17 @@ def _written_forms(reg: pint.UnitRegistry, definition, prefixable: bool) -> list
     return out
 
 
+@cache
+def currency_codes() -> frozenset[str]:
+    """Every code a figure's currency is named by: its sign's, a currency word's, a place's
+    dollar's."""
+    data = unit_data()
+    return frozenset(
+        {*CURRENCY.values(), *data["currency_names"].values()}
+        | {code for code in data["words"].values() if code.isupper()}
+    )
+
+
 def unit_name(text: str) -> str | None:
     """The name of the unit written as text ("GW" -> "gigawatt", "miles" -> "miles"), or None."""
     lower = text.lower()

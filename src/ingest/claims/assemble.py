@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.numbers import multiple
 from ingest.annotate.paragraphs import Paragraph
+from ingest.annotate.units import currency_codes
 from ingest.budget import Budget, check
 from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
@@ -189,9 +190,10 @@ def inherit_counted(claims: list[Claim], elliptical: set[str]) -> list[Claim]:
     counts: "28 homicides last year, up from 20 in 2015, while New Haven had 13" -> homicides;
     so does a percentage change of it: "2,081 children in care, down 7 percent" -> children, and
     a figure standing alone as a subject, counting "others", or a bare count with no noun
-    (claim ids in elliptical) what the paragraph's figure before it counts: "19 kids have been
-    missing since 1974. Three were listed since 2014.", "sickened 11 people ... 200 others may
-    have been exposed", "the department has 25 crews ... that number can expand to 60"."""
+    (claim ids in elliptical) what the paragraph's figure before it counts, where both are
+    amounts of money or neither is: "19 kids have been missing since 1974. Three were listed
+    since 2014.", "sickened 11 people ... 200 others may have been exposed", "the department has
+    25 crews ... that number can expand to 60"."""
     out: list[Claim] = []
     for claim in claims:
         prev = out[-1] if out else None
@@ -202,13 +204,19 @@ def inherit_counted(claims: list[Claim], elliptical: set[str]) -> list[Claim]:
             and prev.counted is not None
             and (
                 (same_sentence and (prev.unit == claim.unit or _changes_previous(claim)))
-                or claim.claim_id in elliptical
+                or (claim.claim_id in elliptical and _is_money(prev) == _is_money(claim))
             )
             and claim.unit not in TIME_UNITS
         ):
             claim = replace(claim, counted=prev.counted)
         out.append(claim)
     return out
+
+
+def _is_money(claim: Claim) -> bool:
+    """An amount of money: a count's noun is nothing it could be ("170,000 copies ... asking
+    $100 million")."""
+    return claim.unit in currency_codes()
 
 
 def _changes_previous(claim: Claim) -> bool:
