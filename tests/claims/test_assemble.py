@@ -632,3 +632,10 @@ def test_a_figure_takes_the_counted_thing_of_the_figure_before_it_of_its_kind(
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     claims = {c.quantity_text: c for c in claims_from_paragraphs(paragraphs, "d", PUBLISHED)}
     assert claims[figure].counted == counted
+
+
+def test_a_share_of_a_named_company_counts_the_company(nlp):
+    text = "Metallgesellschaft AG said it agreed to acquire 51% of Lentjes AG from the foundation."
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    assert claim.counted == "Lentjes AG"

@@ -294,7 +294,7 @@ def counts_nothing(noun: Token) -> bool:
     """Never the counted thing: a distributive ("$1,500 apiece"), a named actor (a proper noun;
     a common noun the NER ran a name across still counts: "100,000 Newsgroups") other than the
     subject whose value the figure is ("the rate at Central Montana Medical Center is 22%", but
-    "the Dow had fallen to 825"), a unit, currency word or sign ("66.80 dollars", "$", "72,000
+    "the Dow had fallen to 825") or the whole a share is of ("51% of Lentjes AG"), a unit, currency word or sign ("66.80 dollars", "$", "72,000
     bpd plant"), a number or fraction word ("Three-quarters (74%) of respondents"), or a date
     the parse hung the figure on ("21 months, he said Thursday")."""
     lower = noun.lower_
@@ -305,6 +305,7 @@ def counts_nothing(noun: Token) -> bool:
             and noun.pos_ == "PROPN"
             and noun.dep_ not in SUBJECT_DEPS
             and not (_is_of_nmod(noun) and _measure_unit(noun.head))  # "12GB of GDDR5 RAM"
+            and not (_is_of_nmod(noun) and _is_rate_word(noun.head))  # "51% of Lentjes AG"
         )
         or (noun.ent_type_ in ("DATE", "TIME") and not _counts_days(noun))
         or lower in _SEASONS  # "13.1 million students this fall": a date the NER missed
