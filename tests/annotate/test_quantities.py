@@ -61,6 +61,7 @@ def _found(nlp, text):
         # a participle the tagger took for a noun labels no number; it is a bound cue
         ("It had a circulation exceeding 700,000.", ["exceeding 700,000"]),
         ("The manifold was replaced.", []),
+        ("Growth rates fluctuated every quarter of the year.", []),  # a period, no fraction
         ("The budget was cut from $30 billion to $5 billion.", ["$30 billion", "$5 billion"]),
         ("Raises range from 3 to 5 percent.", ["from 3 to 5 percent"]),  # a range runs upward
         # after a verb of movement "from X to Y" is a change between two levels, upward too

@@ -158,6 +158,7 @@ _TIME_WORDS = frozenset(
 _PHRASE_ENDS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SCONJ"})
 _OWN_UNIT_WORDS = frozenset({*SCALES, "percent", "%", "points"})
 _MODIFIERS_OF_CHANGE = frozenset({"about", "around", "roughly", "nearly", "almost", "some"})
+_DISTRIBUTIVE_DETS = frozenset({"every", "each"})
 MOVEMENT_REACH = 2  # "went up from", "rose sharply from"
 CHANGE_LEVEL_RATIO = 3  # "fell by 20 to 140": a level far above the change is no range's end
 _DECIMAL = re.compile(r"^\d+\.\d+$")
@@ -383,8 +384,10 @@ def _starts_figure(doc: Doc, i: int) -> bool:
             and (nxt.tag_ == "NNS" or nxt.head.tag_ == "NNS" or _acts(nxt))
         )
     prev = doc[i - 1].lower_ if i > 0 else ""
-    if token.lower_ in FRACTIONS and (prev in _ORDINAL_WORDS or _ORDINAL_SHAPE.match(prev)):
-        return False  # "the first quarter of this year": a part of the calendar
+    if token.lower_ in FRACTIONS and (
+        prev in _ORDINAL_WORDS or _ORDINAL_SHAPE.match(prev) or prev in _DISTRIBUTIVE_DETS
+    ):
+        return False  # "the first quarter of this year", "every quarter of the year": calendar
     return token.lower_ in FRACTIONS and (
         (nxt is not None and nxt.lower_ == "of") or prev in _FRACTION_LEADS
     )
