@@ -62,6 +62,8 @@ def _found(nlp, text):
         ("It had a circulation exceeding 700,000.", ["exceeding 700,000"]),
         ("The manifold was replaced.", []),
         ("Growth rates fluctuated every quarter of the year.", []),  # a period, no fraction
+        ("If the Dow dropped below 2450, it would be a fluke.", []),  # a hypothesis
+        ("If sales fall, the firm will cut 300 jobs.", ["300"]),  # past the condition's comma
         ("The budget was cut from $30 billion to $5 billion.", ["$30 billion", "$5 billion"]),
         ("Raises range from 3 to 5 percent.", ["from 3 to 5 percent"]),  # a range runs upward
         # after a verb of movement "from X to Y" is a change between two levels, upward too

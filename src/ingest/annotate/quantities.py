@@ -772,10 +772,19 @@ def _states_no_count(word: Token) -> bool:
         return True
     if word.i > 0 and doc[word.i - 1].lower_ in ("with", "without"):
         return True
+    return _in_condition(word)
+
+
+def _in_condition(word: Token) -> bool:
+    """ "if no arrests were found", "if the Dow dropped below 2450": a word inside the clause of
+    an "if", before the comma that closes it, states a hypothesis, not a fact ("If you mean fluid
+    ounces, 20, ..." answers it)."""
     head = word
     for _ in range(VERB_REACH):
-        if any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children):
-            return True
+        mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "if"), None)
+        if mark is not None:
+            between = word.doc[min(mark.i, word.i) : max(mark.i, word.i)]
+            return not any(t.text == "," for t in between)
         if head.head.i == head.i:
             break
         head = head.head
@@ -870,6 +879,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     if span.start == num_start and _is_time_reference(doc, span, num_end):
         return True
     if _dates_ago(doc, num_end) or _is_rate_base(doc, num_start):
+        return True
+    if _in_condition(doc[num_start]):
         return True
     if _is_score(doc[num_start:num_end].text) or _is_release(doc, span, num_start, num_end):
         return True
