@@ -63,6 +63,8 @@ def _found(nlp, text):
         ("The manifold was replaced.", []),
         ("Growth rates fluctuated every quarter of the year.", []),  # a period, no fraction
         ("If the Dow dropped below 2450, it would be a fluke.", []),  # a hypothesis
+        ("Particles smaller than 10 microns enter the lungs.", []),  # a kind, by its size
+        ("The rocket is taller than 100 meters.", ["100"]),  # a figure about the rocket
         ("If sales fall, the firm will cut 300 jobs.", ["300"]),  # past the condition's comma
         ("The budget was cut from $30 billion to $5 billion.", ["$30 billion", "$5 billion"]),
         ("Raises range from 3 to 5 percent.", ["from 3 to 5 percent"]),  # a range runs upward

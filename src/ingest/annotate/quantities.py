@@ -159,6 +159,10 @@ _PHRASE_ENDS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SCONJ
 _OWN_UNIT_WORDS = frozenset({*SCALES, "percent", "%", "points"})
 _MODIFIERS_OF_CHANGE = frozenset({"about", "around", "roughly", "nearly", "almost", "some"})
 _DISTRIBUTIVE_DETS = frozenset({"every", "each"})
+_KIND_COMPARATIVES = frozenset(
+    """smaller larger bigger younger older shorter longer taller heavier lighter wider narrower
+    thinner thicker""".split()
+)
 MOVEMENT_REACH = 2  # "went up from", "rose sharply from"
 CHANGE_LEVEL_RATIO = 3  # "fell by 20 to 140": a level far above the change is no range's end
 _DECIMAL = re.compile(r"^\d+\.\d+$")
@@ -775,6 +779,16 @@ def _states_no_count(word: Token) -> bool:
     return _in_condition(word)
 
 
+def _sizes_a_kind(doc: Doc, num_start: int) -> bool:
+    """ "particles smaller than 10 microns", "children younger than 5": a comparative of size or
+    age right after a plural noun defines a kind of thing, it states no figure about the world
+    ("the rocket is taller than 100 meters" does)."""
+    if num_start < 3 or doc[num_start - 1].lower_ != "than":
+        return False
+    comparative, noun = doc[num_start - 2], doc[num_start - 3]
+    return comparative.lower_ in _KIND_COMPARATIVES and noun.tag_ in ("NNS", "NNPS")
+
+
 def _in_condition(word: Token) -> bool:
     """ "if no arrests were found", "if the Dow dropped below 2450": a word inside the clause of
     an "if", before the comma that closes it, states a hypothesis, not a fact ("If you mean fluid
@@ -880,7 +894,7 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True
     if _dates_ago(doc, num_end) or _is_rate_base(doc, num_start):
         return True
-    if _in_condition(doc[num_start]):
+    if _in_condition(doc[num_start]) or _sizes_a_kind(doc, num_start):
         return True
     if _is_score(doc[num_start:num_end].text) or _is_release(doc, span, num_start, num_end):
         return True
