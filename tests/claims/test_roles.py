@@ -153,3 +153,10 @@ def test_a_count_in_a_place_does_not_count_the_place(nlp):
     doc = nlp("Police recovered 14 stolen bikes, and there are dozens in storage.")
     noun, _ = counted_and_unit(doc.spans["quantities"][1])
     assert noun is None or noun.lower_ != "storage"
+
+
+def test_money_in_a_noun_past_a_rate_period_counts_the_noun(nlp):
+    # "$40 million a month in goods": the rate's period between the amount and "in" is read past
+    doc = nlp("The country imports $40 million a month in goods from its neighbour.")
+    noun, _ = counted_and_unit(doc.spans["quantities"][0])
+    assert noun is not None and noun.text == "goods"

@@ -95,6 +95,7 @@ CASUALTY_WORDS = frozenset(
     rescue drown arrest""".split()
 )
 _SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
+_TIME_NOUNS = frozenset({"day", "week", "month", "quarter", "year"})
 _DISTRIBUTIVES = frozenset({"apiece", "each"})
 _NAMED_ACTORS = frozenset(
     {"PERSON", "ORG", "FAC"}
@@ -161,6 +162,8 @@ def counted_noun(span: Span) -> Token | None:
             break
     money = span.label_ == "MONEY" or any(t.text in CURRENCY for t in span)
     level = span.start > 0 and span.doc[span.start - 1].lower_ in _LEVEL_CASES
+    if len(after) > 3 and after[0].lower_ in _PER_WORDS and after[1].lower_ in _TIME_NOUNS:
+        after = after[2:]  # "$40 million a month in goods": the rate's period read past
     if (
         money
         and not level
