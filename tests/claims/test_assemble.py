@@ -222,6 +222,13 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
         # reporting verbs beyond "said"
         ("Mr. Yeh points out that Taiwan had a surplus of $5.9 billion.", "$5.9 billion", "Yeh"),
         ("ASKO also disclosed it holds a 15% stake in Ahold.", "15%", "ASKO"),
+        # "cited X for violations" charges, it reports nothing
+        (
+            "The Labor Department cited USX Corp. for safety violations at two plants, and "
+            "proposed $7.3 million in fines.",
+            "$7.3 million",
+            None,
+        ),
         # a time clause with its own subject, before the speech verb, sets the writer's scene
         (
             "After nine churchgoers were killed in June, Obama admitted there were few options.",

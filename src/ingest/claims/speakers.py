@@ -244,6 +244,8 @@ def _is_speech_verb(token: Token) -> bool:
         return False  # "confirmed cases", "reported crimes" describe
     if token.lemma_.lower() in EVIDENCE_VERBS and not _reports_finding(token):
         return False  # "Amazon is finding success", "the data show a rise" is a finding
+    if _charges(token):
+        return False  # "cited USX Corp. for safety violations" penalises, it reports nothing
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         token.pos_ == "VERB"
@@ -251,6 +253,19 @@ def _is_speech_verb(token: Token) -> bool:
         or (nxt is not None and nxt.lower_ == "that")
         or _closes_sentence(token)
         or _second_subject_follows(token)
+    )
+
+
+def _charges(verb: Token) -> bool:
+    """ "cited USX Corp. for violations": "cite" with an object followed by "for" charges."""
+    if verb.lemma_.lower() != "cite" and verb.lower_ not in ("cite", "cites", "cited"):
+        return False
+    doc = verb.doc
+    return any(
+        c.dep_ == "obj"
+        and c.right_edge.i + 1 < len(doc)
+        and doc[c.right_edge.i + 1].lower_ == "for"
+        for c in verb.children
     )
 
 
