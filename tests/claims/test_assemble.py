@@ -222,6 +222,11 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
         # reporting verbs beyond "said"
         ("Mr. Yeh points out that Taiwan had a surplus of $5.9 billion.", "$5.9 billion", "Yeh"),
         ("ASKO also disclosed it holds a 15% stake in Ahold.", "15%", "ASKO"),
+        (
+            "The Federal Trade Commission advised Ford that it could buy 15% of Jaguar.",
+            "15%",
+            "The Federal Trade Commission",
+        ),
         # "cited X for violations" charges, it reports nothing
         (
             "The Labor Department cited USX Corp. for safety violations at two plants, and "
