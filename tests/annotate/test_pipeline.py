@@ -25,9 +25,9 @@ def test_pipeline_labels_issue_2_sentence(nlp):
 def test_saved_tokenizer_splits_an_em_dash_as_the_config_says(nlp):
     # the infixes come from the config's after_creation callback and are saved with the model:
     # the two must agree, or a rebuilt model would tokenize differently from the shipped one
-    words = [t.text for t in nlp.tokenizer("rose 5%\u2014the most\u2014$3 billion, HK$5")]
+    words = [t.text for t in nlp.tokenizer("rose 5%\u2014the most\u2014$3 billion, NZ$5")]
     assert words[:10] == ["rose", "5", "%", "\u2014", "the", "most", "\u2014", "$", "3", "billion"]
-    assert words[-2:] == ["HK$", "5"]
+    assert words[-2:] == ["NZ$", "5"]
     assert nlp.config["nlp"]["after_creation"]["@callbacks"] == "ingest.news_tokenizer.v1"
     rebuilt = news_tokenizer()(spacy.blank("en")).tokenizer
     for rule in ("prefix_search", "infix_finditer"):

@@ -73,7 +73,7 @@ def _found(nlp, text):
         ("Its staff has grown steadily from 300 to 450.", ["300", "450"]),
         ("Shares rose $5 to $60 on Monday.", ["$5", "$60"]),  # by the first, to the second
         ("Tickets cost $20 to $40.", ["$20 to $40"]),  # no movement: a range
-        ("The tycoon paid HK$5 billion.", ["HK$5 billion"]),  # a sign spaCy lacks
+        ("The tycoon paid NZ$5 billion.", ["NZ$5 billion"]),  # a sign spaCy lacks
         ("The index fell by 20 to 140.", ["20", "140"]),  # a change and the level reached
         ("Exports rose by $4 billion to $120 billion.", ["$4 billion", "$120 billion"]),
         ("The rate rose by about $4 to $55.", ["about $4", "$55"]),  # a cue between

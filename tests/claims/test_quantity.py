@@ -38,7 +38,7 @@ from ingest.claims.quantity import parse_number, parse_quantity
         ("more than two dozen", 24, None, "more_than", "more than", None),
         ("$3.1bn", 3_100_000_000, None, "exact", None, "USD"),
         ("US$4.5 billion", 4_500_000_000, None, "exact", None, "USD"),
-        ("HK$5 billion", 5_000_000_000, None, "exact", None, "HKD"),
+        ("NZ$5 billion", 5_000_000_000, None, "exact", None, "NZD"),
         ("more than double", 2, None, "more_than", "more than", "times"),
         ("tenfold", 10, None, "exact", None, "times"),
         ("£40m", 40_000_000, None, "exact", None, "GBP"),

@@ -2,7 +2,7 @@
 
 An em dash written without spaces ("rose 5%—the biggest jump") stays inside one token under the
 English defaults whenever a digit follows it or no letter or digit precedes it, and so does a
-currency sign spaCy does not know ("HK$5"): the figure is lost with it. The extra rules are data
+currency sign spaCy does not know ("NZ$5"): the figure is lost with it. The extra rules are data
 (patterns/tokenizer.json); the pipeline's config applies them through `[nlp.after_creation]`, and
 the saved tokenizer keeps them.
 """
