@@ -416,6 +416,13 @@ def test_a_bare_count_counts_what_the_paragraph_s_figure_before_it_counted(nlp):
     assert counted_things(nlp, text)["more than 60"] == "crews"
 
 
+def only_claim(nlp, text: str):
+    """The one claim the text makes, its article published on PUBLISHED."""
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    return claim
+
+
 def counted_things(nlp, text: str) -> dict[str, str | None]:
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     return {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
@@ -515,8 +522,7 @@ def test_others_count_what_the_figure_before_them_counted(nlp):
     ],
 )
 def test_a_measure_between_a_determiner_and_a_noun_sizes_the_noun(nlp, text, counted):
-    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
-    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    claim = only_claim(nlp, text)
     assert claim.counted.split()[-1] == counted.split()[-1]
 
 
@@ -532,23 +538,18 @@ def test_a_measure_between_a_determiner_and_a_noun_sizes_the_noun(nlp, text, cou
     ],
 )
 def test_a_participle_bound_cue_measures_the_noun_before_it(nlp, text, bound, counted):
-    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
-    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    claim = only_claim(nlp, text)
     assert (claim.bound, claim.counted) == (bound, counted)
 
 
 def test_a_measure_in_the_plural_sizes_no_noun_after_it(nlp):
     # "inches last year": a plural unit ends the measure, the date after it is not counted
-    paragraphs = next(annotate_texts(nlp, ["The snow fell 10 inches last year."], batch_size=8))
-    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    claim = only_claim(nlp, "The snow fell 10 inches last year.")
     assert claim.counted == "snow"
 
 
 def test_an_em_dash_without_spaces_keeps_the_figure(nlp):
-    paragraphs = next(
-        annotate_texts(nlp, ["Prices rose 5%—the biggest jump since 2008."], batch_size=8)
-    )
-    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    claim = only_claim(nlp, "Prices rose 5%\u2014the biggest jump since 2008.")
     assert (claim.value, claim.unit, claim.counted) == (5, "percent", "Prices")
 
 
@@ -648,6 +649,5 @@ def test_a_figure_takes_the_counted_thing_of_the_figure_before_it_of_its_kind(
 
 def test_a_share_of_a_named_company_counts_the_company(nlp):
     text = "Metallgesellschaft AG said it agreed to acquire 51% of Lentjes AG from the foundation."
-    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
-    (claim,) = claims_from_paragraphs(paragraphs, "d", PUBLISHED)
+    claim = only_claim(nlp, text)
     assert claim.counted == "Lentjes AG"
