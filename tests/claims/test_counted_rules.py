@@ -410,3 +410,23 @@ def test_a_verb_of_change_the_tagger_called_an_adjective_in_a_verbless_sentence(
     noun, unit = counted_and_unit(doc[3:5])
     assert noun is not None and noun.text == "production"
     assert unit is not None
+
+
+def test_a_verb_of_change_the_lemmatizer_left_inflected_is_still_read_as_one():
+    # "The samples have purities climbing towards 80 percent.": the lemmatizer keeps "climbing"
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("samples", 2, "nsubj", "NOUN"),
+            ("have", 2, "ROOT", "VERB"),
+            ("purities", 2, "obj", "NOUN"),
+            ("climbing", 3, "acl", "VERB"),
+            ("towards", 7, "case", "ADP"),
+            ("80", 7, "nummod", "NUM"),
+            ("percent", 4, "obl", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "O", "O", "O", "B-PERCENT", "I-PERCENT", "O"],
+    )
+    doc[4].lemma_ = "climbing"
+    assert counted_text(doc[6:8]) == "purities"

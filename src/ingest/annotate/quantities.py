@@ -34,6 +34,7 @@ from ingest.annotate.numbers import (
     multiple,
 )
 from ingest.annotate.units import fused_unit
+from ingest.annotate.verbs import is_one_of
 
 NOT_QUANTITY_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 DATES_KEY = "dates"  # the date finder's span group (ingest_date_finder runs before this one)
@@ -534,7 +535,7 @@ def _is_movement(token: Token) -> bool:
     """A verb of movement, or its form the tagger took for a noun at the head of the sentence
     ("the price of a ticket rose ..." with rose/NOUN/ROOT)."""
     verbal = token.pos_ == "VERB" or (token.dep_ == "ROOT" and token.pos_ == "NOUN")
-    return verbal and (token.lemma_.lower() in MOVEMENT_VERBS or token.lower_ in MOVEMENT_VERBS)
+    return verbal and is_one_of(token, MOVEMENT_VERBS)
 
 
 def _amount(doc: Doc, i: int) -> float | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest.annotate.numbers import multiple
 from ingest.annotate.paragraphs import Paragraph
 from ingest.annotate.units import currency_codes
+from ingest.annotate.verbs import is_one_of
 from ingest.budget import Budget, check
 from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
@@ -485,7 +486,7 @@ def _reports(verb: Token, clause: Token) -> bool:
     not the period of the figures it reports, the day of an event is ("opened fire on Wednesday,
     killing at least 19 people"). A statement is a verb of saying or one whose clausal
     complement the figure's clause is."""
-    if verb.lemma_.lower() in REPORTING_VERBS or verb.lower_ in REPORTING_VERBS:
+    if is_one_of(verb, REPORTING_VERBS):
         return True
     token = clause
     while token.i != verb.i and token.head.i != token.i:

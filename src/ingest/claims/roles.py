@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ingest.annotate.numbers import CURRENCY, FRACTIONS, is_number_word
 from ingest.annotate.units import unit_name
+from ingest.annotate.verbs import is_one_of
 from ingest.claims.units import unit_span
 
 # Verbs of change that take no object: an object the parse gives them is a misparsed phrase
@@ -268,7 +269,7 @@ def cap_verb(span: Span) -> Token | None:
     figure = outer_token(span)
     case = next((c for c in figure.children if c.dep_ == "case"), None)
     verb = figure.head
-    if case is None or case.lower_ not in ("at", "to") or verb.lemma_.lower() not in CAP_VERBS:
+    if case is None or case.lower_ not in ("at", "to") or not is_one_of(verb, CAP_VERBS):
         return None
     return verb
 
@@ -290,7 +291,7 @@ def victims(span: Span) -> str | None:
 
 def _befalls(predicate: Token) -> bool:
     """A predicate of what befalls people ("killed", "injured", "arrested", "missing")."""
-    return predicate.lemma_.lower() in CASUALTY_WORDS
+    return is_one_of(predicate, CASUALTY_WORDS)
 
 
 def counts_nothing(noun: Token) -> bool:
@@ -438,7 +439,11 @@ def _scores_a_change(points: Token) -> bool:
     verb = points.head
     for _ in range(VERB_DISTANCE):
         if verb.pos_ in ("VERB", "AUX"):
-            return _in(verb, CHANGE_VERBS) or _in(verb, TRANSITIVE_VERBS) or _in(verb, SCORE_VERBS)
+            return (
+                is_one_of(verb, CHANGE_VERBS)
+                or is_one_of(verb, TRANSITIVE_VERBS)
+                or is_one_of(verb, SCORE_VERBS)
+            )
         verb = verb.head
     return False
 
@@ -586,11 +591,11 @@ def _subject_noun(token: Token) -> Token | None:
         c.dep_ == "case" and c.lower_ in _NOT_VALUE_CASES for c in token.children
     ):
         return None  # "attendance improved for about two-thirds of them": not its value
-    obj = None if _in(verb, INTRANSITIVE_VERBS) else _child(verb, {"obj"}, token)
+    obj = None if is_one_of(verb, INTRANSITIVE_VERBS) else _child(verb, {"obj"}, token)
     if obj is not None:
         return obj
-    if _in(verb, TRANSITIVE_VERBS):
-        if _in(verb, VALUATION_VERBS) and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+    if is_one_of(verb, TRANSITIVE_VERBS):
+        if is_one_of(verb, VALUATION_VERBS) and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
             return verb.head  # "fillets priced at $16.99 a pound", "damage estimated at $2 million"
         return _child(verb, {"nsubj:pass"}, token)
     subject = _child(verb, SUBJECT_DEPS, token)
@@ -694,16 +699,16 @@ def _appositive_head(subject: Token, found: list[Token]) -> Token:
     return earlier[-1] if earlier else subject
 
 
-def _in(verb: Token, verbs: frozenset[str]) -> bool:
-    return verb.lemma_.lower() in verbs or verb.lower_ in verbs
-
-
 def _change_verb(token: Token) -> Token | None:
     """The verb of change or being the figure's phrase hangs from: the first verb above it,
     unless an adjective it describes comes first ("36 percent effective")."""
     for _ in range(VERB_DISTANCE):
         if token.pos_ in ("VERB", "AUX"):
-            return token if _in(token, CHANGE_VERBS) or _in(token, TRANSITIVE_VERBS) else None
+            return (
+                token
+                if is_one_of(token, CHANGE_VERBS) or is_one_of(token, TRANSITIVE_VERBS)
+                else None
+            )
         if _untagged_change_verb(token):
             return token
         if (token.pos_ == "ADJ" and token.tag_ != "JJR") or token.head.i == token.i:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.cues import SPEAKER_CUES_KEY
+from ingest.annotate.verbs import is_one_of
 from ingest.claims.names import INSTITUTION_NOUNS, institution, strip_possessive
 from ingest.claims.roles import SUBJECT_DEPS, VERB_DISTANCE, actor_phrase, entity_at
 
@@ -232,7 +233,7 @@ def addressed(figure: Span) -> bool:
         if head.i == child.i or child.dep_ in _REPORTED:
             return False
         if head.i in cues and _is_speech_verb(head):
-            return head.lemma_.lower() in _ADDRESSING_VERBS and child.dep_ in _AUDIENCE_ROLES
+            return is_one_of(head, _ADDRESSING_VERBS) and child.dep_ in _AUDIENCE_ROLES
         child = head
     return False
 
@@ -242,7 +243,7 @@ def _is_speech_verb(token: Token) -> bool:
     tagged a noun), but not "unemployment claims"."""
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
         return False  # "confirmed cases", "reported crimes" describe
-    if token.lemma_.lower() in EVIDENCE_VERBS and not _reports_finding(token):
+    if is_one_of(token, EVIDENCE_VERBS) and not _reports_finding(token):
         return False  # "Amazon is finding success", "the data show a rise" is a finding
     if _charges(token):
         return False  # "cited USX Corp. for safety violations" penalises, it reports nothing
@@ -258,7 +259,7 @@ def _is_speech_verb(token: Token) -> bool:
 
 def _charges(verb: Token) -> bool:
     """ "cited USX Corp. for violations": "cite" with an object followed by "for" charges."""
-    if verb.lemma_.lower() != "cite" and verb.lower_ not in ("cite", "cites", "cited"):
+    if not is_one_of(verb, frozenset({"cite"})):
         return False
     doc = verb.doc
     return any(
@@ -319,7 +320,7 @@ def _speech_subject(verb: Token) -> Token | None:
     Osei"), the verb's subject (the nearest where the parse gives two), or the name right after
     it ("said Feldman")."""
     doc = verb.doc
-    if verb.head.lemma_.lower() == "quote" and verb.dep_ in ("advcl", "xcomp"):
+    if is_one_of(verb.head, frozenset({"quote"})) and verb.dep_ in ("advcl", "xcomp"):
         quoted = [c for c in verb.head.children if c.dep_ == "nsubj:pass"]
         if quoted:
             return quoted[0]  # "the Tuva government was quoted as saying"
