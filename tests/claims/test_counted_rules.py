@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from ingest.claims.roles import counted_and_unit, counts_nothing, phrase, victims
+from ingest.claims.roles import counted_and_unit, counts_nothing, governing_verb, phrase, victims
 
 VOCAB = spacy.blank("en").vocab
 
@@ -430,3 +430,26 @@ def test_a_verb_of_change_the_lemmatizer_left_inflected_is_still_read_as_one():
     )
     doc[4].lemma_ = "climbing"
     assert counted_text(doc[6:8]) == "purities"
+
+
+def test_a_relative_pronoun_subject_stands_for_the_noun_its_clause_describes():
+    # "Prices, which had been capped at 250 dollars, have peaked."
+    doc = parsed(
+        [
+            ("Prices", 10, "nsubj", "NOUN"),
+            (",", 5, "punct", "PUNCT"),
+            ("which", 5, "nsubj:pass", "PRON"),
+            ("had", 5, "aux", "AUX"),
+            ("been", 5, "aux:pass", "AUX"),
+            ("capped", 0, "acl:relcl", "VERB"),
+            ("at", 8, "case", "ADP"),
+            ("250", 8, "nummod", "NUM"),
+            ("dollars", 5, "obl", "NOUN"),
+            (",", 0, "punct", "PUNCT"),
+            ("peaked", 10, "ROOT", "VERB"),
+            (".", 10, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "O", "O", "O", "O", "B-MONEY", "I-MONEY", "O", "O", "O"],
+    )
+    assert counted_text(doc[7:9]) == "Prices"
+    assert governing_verb(doc[7:9], doc[0]).text == "capped"

@@ -246,7 +246,7 @@ def _claim(
     if capping is not None:
         quantity = replace(quantity, bound="at_most", bound_text=capping.text)
     noun, measure_unit = counted_and_unit(span)
-    verb = governing_verb(noun if noun is not None else span.root)
+    verb = governing_verb(span, noun)
     start, end = time_scope(span, published, previous)
     sent = span.sent
     return Claim(

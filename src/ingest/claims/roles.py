@@ -681,7 +681,23 @@ def _child(verb: Token, deps: frozenset[str] | set[str], figure: Token) -> Token
     nearest = min(found, key=lambda c: abs(c.i - figure.i), default=None)
     if nearest is not None and nearest.dep_ in SUBJECT_DEPS:
         return _appositive_head(nearest, found)
+    if nearest is None:
+        relative = next((c for c in verb.children if c.dep_ in deps and antecedent(c)), None)
+        return antecedent(relative) if relative is not None else None
     return nearest
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """ "prices, which had been capped at $250": the noun a relative pronoun's clause
+    describes, which the pronoun stands for."""
+    clause = pronoun.head
+    if (
+        pronoun.lower_ in _RELATIVE_PRONOUNS
+        and clause.dep_ == "acl:relcl"
+        and clause.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return clause.head
+    return None
 
 
 def _appositive_head(subject: Token, found: list[Token]) -> Token:
@@ -777,14 +793,25 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
     return noun.doc[start:end].text
 
 
-def governing_verb(noun: Token) -> Token | None:
-    """The verb that states the figure ("identified 133 child victims" -> identified)."""
-    token = noun
+def governing_verb(figure: Span, noun: Token | None) -> Token | None:
+    """The verb that states the figure ("identified 133 child victims" -> identified): the
+    counted noun's, unless the figure sits in a relative clause on that noun ("prices, which had
+    been capped at $250"), whose verb states it."""
+    token = noun if noun is not None and not _in_relative_clause(figure.root, noun) else figure.root
     for _ in range(3):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
+
+
+def _in_relative_clause(token: Token, noun: Token) -> bool:
+    """Whether token sits in a relative clause on the noun (the first verb above it)."""
+    while token.head.i != token.i and token.head.i != noun.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.head.i == noun.i and token.dep_ == "acl:relcl"
+    return False
 
 
 def clause_head(token: Token) -> Token:
@@ -814,10 +841,8 @@ def subject_of(verb: Token, counted: Token | None, figure: Span) -> str | None:
             continue
         if child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN"):
             return actor_phrase(child)
-        if child.dep_ in SUBJECT_DEPS and child.lower_ in _RELATIVE_PRONOUNS:
-            described = verb.head
-            if verb.dep_ == "acl:relcl" and described.pos_ in ("NOUN", "PROPN"):
-                return actor_phrase(described)
+        if child.dep_ in SUBJECT_DEPS and antecedent(child) is not None:
+            return actor_phrase(antecedent(child))
         if child.dep_ == "obl:agent" or (
             child.dep_ == "obl" and any(g.lower_ == "by" for g in child.children)
         ):
