@@ -84,6 +84,12 @@ def _found(nlp, text):
         ("The server handled 200 requests in 20 seconds.", ["200"]),  # a rate's time
         ("The firm was sold in 20 minutes.", ["20"]),
         ("Gas sold for around $1.47 a thousand cubic feet.", ["around $1.47"]),
+        # a title's count names what it heads; a price in a list is a figure
+        ("Seven Tips for Repurposing Video Content", []),
+        ("Xbox One X Screenshots | 9 Photos", []),
+        ('"Eve Valkyrie" ($60)', ["$60"]),
+        ("Seven Tips Were Shared.", ["Seven"]),  # a sentence, whatever its capitals
+        ("Original Margin Call 108.333 HPL IFERC 20.000 Teco Tap 85.000", ["108.333"]),  # a table
     ],
 )
 def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):

@@ -160,6 +160,13 @@ _PHRASE_ENDS = frozenset({"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "PART", "SCONJ
 _OWN_UNIT_WORDS = frozenset({*SCALES, "percent", "%", "points"})
 _MODIFIERS_OF_CHANGE = frozenset({"about", "around", "roughly", "nearly", "almost", "some"})
 _DISTRIBUTIVE_DETS = frozenset({"every", "each"})
+# Words a title leaves in lower case ("Five Things We Learned from the Interview").
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as vs via per".split()
+)
+TITLE_MIN_WORDS = 3
+TITLE_CAPITAL_SHARE = 0.75
+TITLE_MAX_NUMBERS = 2
 _KIND_COMPARATIVES = frozenset(
     """smaller larger bigger younger older shorter longer taller heavier lighter wider narrower
     thinner thicker""".split()
@@ -879,6 +886,20 @@ def _age_of_a_thing(doc: Doc, num_end: int) -> bool:
     return value > MAX_AGE or not value.is_integer()
 
 
+def is_headline(sent: Span) -> bool:
+    """ "Seven Tips for Repurposing Video Content", "Xbox One X screenshots | 9 Photos": a line
+    without a closing stop whose words are mostly capitalised is a title or a link, whose count
+    names what it heads (a price in a list, '"Eve Valkyrie" ($60)', is no count; a row of a
+    table, "108.333 / HPL IFERC ; 20.000 ...", holds more numbers)."""
+    if sent.text.rstrip().endswith((".", "!", "?", ":", '"', "”")):
+        return False
+    if sum(t.like_num for t in sent) > TITLE_MAX_NUMBERS:
+        return False
+    words = [t for t in sent if t.is_alpha and t.lower_ not in _TITLE_SMALL_WORDS]
+    capitals = sum(t.text[0].isupper() for t in words)
+    return len(words) >= TITLE_MIN_WORDS and capitals >= TITLE_CAPITAL_SHARE * len(words)
+
+
 def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     """Years standing alone, a bare "one", and ages in definitions ("under 18") are not figures."""
     if _AGE_TAIL.match(doc.text, span.end_char) and not _age_of_a_thing(doc, num_end):
@@ -898,6 +919,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
     if _in_condition(doc[num_start]) or _sizes_a_kind(doc, num_start):
         return True
     if _is_score(doc[num_start:num_end].text) or _is_release(doc, span, num_start, num_end):
+        return True
+    if span.label_ == "CARDINAL" and is_headline(span.sent):
         return True
     if _AGE_BAND_BEFORE.search(doc.text[max(0, span.start_char - 30) : span.start_char]):
         return True
