@@ -1,6 +1,6 @@
 """Claim extraction scored against every labelled set in tests/data/claims*/ in one run.
 
-    .venv/bin/python bench/claims.py [--data DIR ...] [--verbose] [--json out.json]
+    .venv/bin/python bench/claims.py [--data DIR ...] [--pages] [--verbose] [--json out.json]
 
 `claims/` is the set the rules were tuned on; every other set was written blind. The table gives,
 per set, precision/recall/F1 for value, value+unit, value+counted and value+bound+time, accuracy
@@ -11,12 +11,19 @@ value+counted. An article's text is `articles/<id>.txt`, or, where articles.json
 `"ontonotes/<split>#<i>"` the text of entry i of that shared OntoNotes DocBin (its licence keeps
 the text out of the project, so such a set's gold and negatives give character offsets, "start"
 and "end", instead of anchors and sentences).
+
+`--pages` scores the sets made from real pages the way `ingest run` reads them: each article's
+saved page (`source.html`) through the project's own cleaning (`ingest.clean.clean_document`),
+dated by what the page itself states; each gold claim is found in the cleaned text by its
+anchor, and one whose anchor the cleaning lost or changed counts as missed. Negatives are
+sentences, not pages: they are not scored in this mode.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,7 +39,9 @@ from ingest.annotate.pipeline import load_pipeline
 from ingest.claims.assemble import claims_from_paragraphs
 from ingest.claims.names import spells
 from ingest.claims.units import same_unit
-from ingest.records import Claim
+from ingest.clean import clean_document
+from ingest.read import decode
+from ingest.records import Claim, CleanDoc, RawDoc
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -42,6 +51,8 @@ MODEL = ROOT / "models" / "en_claims"
 ONTONOTES = ROOT.parent / "shared" / "corpora" / "ontonotes5-ner"
 F1_KEYS = ("value", "value_unit", "value_counted", "value_bound_time")
 ACCURACY_KEYS = ("bound", "unit", "counted", "time", "speaker", "subject")
+# The ingest date of --pages runs: later than every page, fixed so scores do not drift.
+INGEST_DATE = date(2026, 11, 23)
 
 
 @dataclass
@@ -170,6 +181,43 @@ def load_gold(
     return texts, published, gold
 
 
+def from_pages(gold_dir: Path) -> tuple[dict[str, str], dict[str, date | None], list[dict]]:
+    """A real-page set as `ingest run` reads it: each saved page cleaned by the project, dated
+    by the page; gold claims re-anchored in the cleaned text (start -1 when the anchor is lost)."""
+    _, _, gold = load_gold(gold_dir)
+    meta = json.loads((gold_dir / "articles.json").read_text("utf-8"))
+    meta.pop("negative_sources", None)
+    texts: dict[str, str] = {}
+    published: dict[str, date | None] = {}
+    for doc, m in sorted(meta.items()):
+        html = decode((READABILITY.parent / m["source"] / "source.html").read_bytes()) or ""
+        clean = clean_document(RawDoc(doc, doc, ".html", html), INGEST_DATE)
+        texts[doc] = clean.text if isinstance(clean, CleanDoc) else ""
+        published[doc] = clean.published_date if isinstance(clean, CleanDoc) else None
+    for g in gold:
+        text, anchor = texts[g["doc"]], " ".join(g["anchor"].split())
+        flat = " ".join(text.split())
+        at = flat.find(anchor) if text == flat else _find_spaced(text, anchor)
+        offset = anchor.index(g["quantity_text"])
+        g["start"] = at + offset if at >= 0 else -1
+        g["end"] = g["start"] + len(g["quantity_text"]) if at >= 0 else -1
+    return texts, published, gold
+
+
+def _find_spaced(text: str, anchor: str) -> int:
+    """Where anchor occurs in text, any run of whitespace in text matching one space."""
+    pattern = r"\s+".join(map(re.escape, anchor.split(" ")))
+    found = re.search(pattern, text)
+    return found.start() if found else -1
+
+
+def pages_only(gold_dir: Path) -> bool:
+    """Whether every article of the set is a shared real page."""
+    meta = json.loads((gold_dir / "articles.json").read_text("utf-8"))
+    meta.pop("negative_sources", None)
+    return all(m.get("source", "").startswith("readability/") for m in meta.values())
+
+
 def _rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
@@ -283,12 +331,13 @@ def score_negatives(nlp, s: Scores, gold_dir: Path = GOLD_DIR) -> None:
             s.negative_claims.append(f"{row['kind']}: {claim.quantity_text!r} in {row['text']!r}")
 
 
-def run(model: Path = MODEL, gold_dir: Path = GOLD_DIR) -> Scores:
-    """The scores of one labelled set."""
+def run(model: Path = MODEL, gold_dir: Path = GOLD_DIR, pages: bool = False) -> Scores:
+    """The scores of one labelled set (--pages: read from its saved pages, as `ingest run` does)."""
     nlp = load_pipeline(model)
-    texts, published, gold = load_gold(gold_dir)
+    texts, published, gold = from_pages(gold_dir) if pages else load_gold(gold_dir)
     s = score(gold, extract(nlp, texts, published))
-    score_negatives(nlp, s, gold_dir)
+    if not pages:
+        score_negatives(nlp, s, gold_dir)
     return s
 
 
@@ -338,10 +387,16 @@ def main() -> None:
     )
     parser.add_argument("--model", type=Path, default=MODEL)
     parser.add_argument("--data", type=Path, nargs="+", help="labelled set folders (default: all)")
+    parser.add_argument(
+        "--pages", action="store_true", help="real-page sets from their saved pages, cleaned"
+    )
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    results = {d.name: run(args.model, d) for d in (args.data or labelled_sets())}
+    sets = args.data or labelled_sets()
+    if args.pages:
+        sets = [d for d in sets if pages_only(d)]
+    results = {d.name: run(args.model, d, args.pages) for d in sets}
     print(table(results))
     if args.verbose:
         for name, s in results.items():
