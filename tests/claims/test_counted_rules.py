@@ -453,3 +453,24 @@ def test_a_relative_pronoun_subject_stands_for_the_noun_its_clause_describes():
     )
     assert counted_text(doc[7:9]) == "Prices"
     assert governing_verb(doc[7:9], doc[0]).text == "capped"
+
+
+def test_a_verb_of_change_hung_on_a_noun_puts_the_figure_on_that_noun():
+    # "Economic growth for that year reached 26%.": reached/acl on growth, a date noun between
+    doc = parsed(
+        [
+            ("Economic", 1, "amod", "ADJ"),
+            ("growth", 1, "ROOT", "NOUN"),
+            ("for", 4, "case", "ADP"),
+            ("that", 4, "det", "DET"),
+            ("year", 1, "nmod", "NOUN"),
+            ("reached", 1, "acl", "VERB"),
+            ("26", 7, "nummod", "NUM"),
+            ("%", 5, "obl:unmarked", "SYM"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-DATE", "I-DATE", "O", "B-PERCENT", "I-PERCENT", "O"],
+    )
+    doc[5].tag_ = "VBD"
+    assert counted_text(doc[6:8]) == "growth"
+    assert governing_verb(doc[6:8], doc[1]).text == "reached"  # a finite verb, its own clause

@@ -130,6 +130,7 @@ MAX_OF_PHRASE = 5
 
 
 _LEVEL_CASES = frozenset({"to", "from", "at"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def counted_noun(span: Span) -> Token | None:
@@ -604,6 +605,10 @@ def _subject_noun(token: Token) -> Token | None:
         subject = _child(verb.head, SUBJECT_DEPS, token)
     if subject is not None:
         return subject
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and token.dep_ != "obj":
+        # "purities climbing towards 80 percent", "growth for 1993 reached 26%": the noun the
+        # verb describes moves; an object ("firms holding 40 percent") is what it acts on
+        return verb.head
     window = verb.doc[max(verb.sent.start, verb.i - SUBJECT_WINDOW) : verb.i]
     return next(
         (
@@ -795,9 +800,9 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
 
 def governing_verb(figure: Span, noun: Token | None) -> Token | None:
     """The verb that states the figure ("identified 133 child victims" -> identified): the
-    counted noun's, unless the figure sits in a relative clause on that noun ("prices, which had
-    been capped at $250"), whose verb states it."""
-    token = noun if noun is not None and not _in_relative_clause(figure.root, noun) else figure.root
+    counted noun's, unless the figure sits in a clause on that noun ("prices, which had been
+    capped at $250"), whose verb states it."""
+    token = noun if noun is not None and not _in_clause_on(figure.root, noun) else figure.root
     for _ in range(3):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
             return token if token.pos_ in ("VERB", "AUX") else None
@@ -805,12 +810,15 @@ def governing_verb(figure: Span, noun: Token | None) -> Token | None:
     return None
 
 
-def _in_relative_clause(token: Token, noun: Token) -> bool:
-    """Whether token sits in a relative clause on the noun (the first verb above it)."""
+def _in_clause_on(token: Token, noun: Token) -> bool:
+    """Whether token sits in a clause on the noun with its own finite verb: a relative clause,
+    or a finite verb the parse hung on its subject ("the value of exports reached $60 billion"
+    as reached/acl); a participle ("payments ranging from $21 to $26") is the noun's own."""
     while token.head.i != token.i and token.head.i != noun.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
-            return token.head.i == noun.i and token.dep_ == "acl:relcl"
+            finite = token.dep_ == "acl" and token.tag_ in _FINITE_TAGS
+            return token.head.i == noun.i and (token.dep_ == "acl:relcl" or finite)
     return False
 
 
