@@ -474,3 +474,42 @@ def test_a_verb_of_change_hung_on_a_noun_puts_the_figure_on_that_noun():
     doc[5].tag_ = "VBD"
     assert counted_text(doc[6:8]) == "growth"
     assert governing_verb(doc[6:8], doc[1]).text == "reached"  # a finite verb, its own clause
+
+
+def test_a_verb_of_movement_the_tagger_called_a_noun_before_a_figure_is_read_as_the_verb():
+    # "The stock rose 12.5 cents Friday to close at $8.25.": rose/NOUN, the parse hangs the
+    # subject on it as a compound
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("stock", 2, "compound", "NOUN"),
+            ("rose", 2, "ROOT", "NOUN"),
+            ("12.5", 4, "nummod", "NUM"),
+            ("cents", 2, "obj", "NOUN"),
+            ("Friday", 2, "obl:unmarked", "PROPN"),
+            ("to", 7, "mark", "PART"),
+            ("close", 2, "advcl", "VERB"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-MONEY", "I-MONEY", "B-DATE", "O", "O", "O"],
+    )
+    assert counted_text(doc[3:5]) == "stock"
+
+
+def test_a_unit_word_before_a_subjectless_verb_does_not_stand_in_for_its_subject():
+    # "Corn rose to 5 bushels ... ": the noun right before the verb is a unit, not the subject
+    doc = parsed(
+        [
+            ("Exports", 4, "nsubj", "NOUN"),
+            ("of", 2, "case", "ADP"),
+            ("bushels", 0, "nmod", "NOUN"),
+            (",", 4, "punct", "PUNCT"),
+            ("rose", 4, "ROOT", "VERB"),
+            ("8", 6, "nummod", "NUM"),
+            ("%", 4, "obj", "SYM"),
+            (".", 4, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "O", "O", "B-PERCENT", "I-PERCENT", "O"],
+    )
+    doc[0].dep_ = "dep"  # the parse left the verb without a subject
+    assert counted_text(doc[5:7]) == "Exports"

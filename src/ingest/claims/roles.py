@@ -470,6 +470,7 @@ def _compound_head(noun: Token) -> Token:
         noun.dep_ in ("compound", "amod")
         and noun.head.pos_ in ("NOUN", "PROPN")
         and noun.head.i > noun.i
+        and not _untagged_change_verb(noun.head)  # "the stock rose 12.5 cents": rose/NOUN
     ):
         noun = noun.head
     if noun.lower_ in CONTAINER_NOUNS:
@@ -614,7 +615,10 @@ def _subject_noun(token: Token) -> Token | None:
         (
             t
             for t in reversed(window)
-            if t.pos_ == "NOUN" and t.i != token.i and t.ent_type_ != "PERSON"
+            if t.pos_ == "NOUN"
+            and t.i != token.i
+            and t.ent_type_ != "PERSON"
+            and not _measure_unit(t)  # "... of corn and bushels of wheat rose 5%"
         ),
         None,
     )
@@ -655,7 +659,7 @@ def _verb_right_before(span: Span) -> Token | None:
     i = span.start - 1
     if i >= 0 and span.doc[i].lower_ in ("to", "at", "by"):
         i -= 1
-    if i < 0 or span.doc[i].pos_ != "VERB":
+    if i < 0 or not (span.doc[i].pos_ == "VERB" or _untagged_change_verb(span.doc[i])):
         return None  # a copula is _copula_subject's ("was about 36 percent effective")
     return span.doc[i]
 
@@ -740,8 +744,20 @@ def _change_verb(token: Token) -> Token | None:
 
 def _untagged_change_verb(token: Token) -> bool:
     """ "Canadian crude production averaged about 1.69 million barrels a day": a verb of change
-    the tagger called an adjective in a sentence it left without any verb."""
-    return token.lower_ in CHANGE_VERBS and not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
+    the tagger called an adjective in a sentence it left without any verb; or a verb of movement
+    it called a noun right before a figure ("the stock rose 12.5 cents", rose/NOUN)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    moves = (
+        token.lower_ in INTRANSITIVE_VERBS
+        and nxt is not None
+        and (nxt.like_num or nxt.is_currency or nxt.lower_ in ("by", "to"))
+    )
+    return moves or (
+        token.lower_ in CHANGE_VERBS and not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
+    )
 
 
 def _number_token(span: Span) -> Token:
