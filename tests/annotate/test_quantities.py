@@ -89,6 +89,8 @@ def _found(nlp, text):
         ("Xbox One X Screenshots | 9 Photos", []),
         ('"Eve Valkyrie" ($60)', ["$60"]),
         ("Seven Tips Were Shared.", ["Seven"]),  # a sentence, whatever its capitals
+        ("Temperatures fell to 14 degrees below zero overnight.", ["14"]),  # zero is the sign
+        ("The mercury stayed below zero all week.", []),
         ("Original Margin Call 108.333 HPL IFERC 20.000 Teco Tap 85.000", ["108.333"]),  # a table
     ],
 )

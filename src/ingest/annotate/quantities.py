@@ -69,6 +69,7 @@ _DECADE = re.compile(r"(?:1[5-9]|20)?[1-9]0")
 _SHORT_TIME_UNITS = frozenset({"seconds", "second", "minutes", "minute"})
 RATE_REACH = 3  # "more than 200,000 requests in 20 seconds": the count's words before "in"
 _ZEROS = frozenset({"no", "none"})
+_ZERO_SIDES = frozenset({"below", "above"})
 _POINTING_WORDS = frozenset({"that", "this", "these", "those", "us", "them", "it", "you"})
 VERB_REACH = 3  # heads up from "no" to the verb whose clause may be a condition
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
@@ -941,6 +942,8 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True
     if first.lower_ in _ZEROS and _states_no_count(first):
         return True
+    if first.lower_ == "zero" and num_start > 0 and doc[num_start - 1].lower_ in _ZERO_SIDES:
+        return True  # "14 degrees below zero", "stayed below zero": a sign, not a figure
     before = " " + " ".join(t.lower_ for t in doc[max(0, num_start - 4) : num_start])
     if before.endswith(tuple(" " + cue for cue in _AGE_CUES)):
         return True  # "age of 18", but not "an average of 45"
