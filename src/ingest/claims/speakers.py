@@ -61,6 +61,9 @@ QUOTE_MIN_WORDS = 5  # fewer quoted words are a phrase set off, not someone's sp
 _SOURCE_CASES = ("from", "by", "of", "at")
 # How far after "according to" or a speech verb the speaker's name may start (tokens).
 NAME_WINDOW = 6
+# How long a describing phrase between a name and its speech verb may be ("..., Statistics
+# Canada, a federal agency, said").
+APPOSITIVE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -334,12 +337,38 @@ def _speech_subject(verb: Token) -> Token | None:
     after = _name_after(verb)
     if after is not None and before is not None and before.text == ",":
         return after
+    described = _named_before_appositive(verb)
+    if described is not None:
+        return described
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not subjects and verb.dep_ == "conj":  # "Weatherford suspended ... and said": shared
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     return after or _opening_name(verb)
+
+
+def _named_before_appositive(verb: Token) -> Token | None:
+    """ "..., John Smith, a spokesman for the city, said": the person or organisation set off by
+    commas before a describing phrase that ends right before the speech verb."""
+    doc, start = verb.doc, verb.sent.start
+    if verb.i - start < 4 or doc[verb.i - 1].text != ",":
+        return None
+    comma = next(
+        (
+            t.i
+            for t in reversed(doc[max(start, verb.i - 2 - APPOSITIVE_WORDS) : verb.i - 1])
+            if t.text == ","
+        ),
+        None,
+    )
+    phrase = doc[comma + 1 : verb.i - 1] if comma is not None else None
+    if phrase is None or not any(t.pos_ == "NOUN" for t in phrase):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None  # a clause of its own, not a description
+    name = next((e for e in doc.ents if e.end == comma and e.label_ in SPEAKER_LABELS), None)
+    return name.root if name is not None else None
 
 
 def _opening_name(verb: Token) -> Token | None:
