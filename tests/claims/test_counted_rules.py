@@ -513,3 +513,20 @@ def test_a_unit_word_before_a_subjectless_verb_does_not_stand_in_for_its_subject
     )
     doc[0].dep_ = "dep"  # the parse left the verb without a subject
     assert counted_text(doc[5:7]) == "Exports"
+
+
+def test_a_bare_count_a_word_of_harm_describes_counts_people():
+    # "The quake left 700 dead.": 700/nummod on dead/ADJ
+    doc = parsed(
+        [
+            ("The", 1, "det", "DET"),
+            ("quake", 2, "nsubj", "NOUN"),
+            ("left", 2, "ROOT", "VERB"),
+            ("700", 4, "nummod", "NUM"),
+            ("dead", 2, "obj", "ADJ"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-CARDINAL", "O", "O"],
+    )
+    doc[4].lemma_ = "dead"
+    assert victims(doc[3:4]) == "people"

@@ -283,11 +283,13 @@ def casualties(span: Span) -> str | None:
 
 
 def victims(span: Span) -> str | None:
-    """ "the bomb that killed 270": a bare count a verb of harm takes as its object counts
-    people, whatever the paragraph counted before it (a subject may stand for that noun)."""
+    """ "the bomb that killed 270", "the quake left 700 dead": a bare count a verb of harm takes
+    as its object, or that a word of harm describes, counts people, whatever the paragraph
+    counted before it (a subject may stand for that noun)."""
     number = _number_token(span)
     direct = number.dep_ in ("obj", "obl") and not any(c.dep_ == "case" for c in number.children)
-    return "people" if direct and _befalls(number.head) else None
+    described = number.dep_ == "nummod" and number.head.pos_ == "ADJ"
+    return "people" if (direct or described) and _befalls(number.head) else None
 
 
 def _befalls(predicate: Token) -> bool:
