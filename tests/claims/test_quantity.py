@@ -31,6 +31,8 @@ from ingest.claims.quantity import parse_number, parse_quantity
         ("$2.5 million", 2_500_000, None, "exact", None, "USD"),
         ("1 in 4", 0.25, None, "exact", None, "ratio"),
         ("dozens", 24, None, "approx", None, None),
+        ("a dozen", 12, None, "approx", None, None),  # by meaning, as "dozens"
+        ("nearly a dozen", 12, None, "approx", "nearly", None),
         ("3.5 percentage points", 3.5, None, "exact", None, "percentage points"),
         ("no", 0, None, "exact", None, None),
         ("none", 0, None, "exact", None, None),

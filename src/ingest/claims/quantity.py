@@ -68,7 +68,12 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def _single(value: float, body: str, bound: str, cue: str | None, unit: str | None) -> Quantity:
-    if bound == "exact" and any(w in VAGUE or w in VAGUE_COUNTS for w in body.lower().split()):
+    """A single value: vague plurals ("dozens", "several thousand") and "a dozen" are
+    approximate by meaning (the labelling conventions)."""
+    words = body.lower().split()
+    if bound == "exact" and (
+        any(w in VAGUE or w in VAGUE_COUNTS for w in words) or words in (["a", "dozen"], ["dozen"])
+    ):
         bound = "approx"
     return Quantity(
         value, None, "exact" if bound == "range" else bound, None if bound == "range" else cue, unit
