@@ -651,3 +651,16 @@ def test_a_share_of_a_named_company_counts_the_company(nlp):
     text = "Metallgesellschaft AG said it agreed to acquire 51% of Lentjes AG from the foundation."
     claim = only_claim(nlp, text)
     assert claim.counted == "Lentjes AG"
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "cue"),
+    [
+        ("Only 15 or so teachers came.", "approx", "or so"),
+        ("Oil may reach $21.50 a barrel or more.", "at_least", "or more"),  # past the rate
+        ("Rates were as high as 6.9% in 1984.", "at_most", "as high as"),
+    ],
+)
+def test_a_bound_cue_after_the_figure_or_its_rate_bounds_it(nlp, text, bound, cue):
+    claim = only_claim(nlp, text)
+    assert (claim.bound, claim.bound_text) == (bound, cue)

@@ -63,13 +63,19 @@ BOUND_CUES: tuple[tuple[str, str], ...] = (
     ("fewer than", "less_than"), ("less than", "less_than"), ("just over", "more_than"),
     ("more than", "more_than"), ("greater than", "more_than"), ("upwards of", "more_than"),
     ("in excess of", "more_than"), ("not exceeding", "at_most"), ("exceeding", "more_than"),
-    ("at least", "at_least"), ("up to", "at_most"),
+    ("at least", "at_least"), ("up to", "at_most"), ("as high as", "at_most"),
+    ("tops out at", "at_most"), ("topped out at", "at_most"),
     ("an estimated", "approx"), ("close to", "approx"), ("nearly", "approx"), ("about", "approx"),
     ("roughly", "approx"), ("approximately", "approx"), ("almost", "approx"), ("around", "approx"),
     ("some", "approx"), ("near", "approx"), ("over", "more_than"), ("under", "less_than"),
     ("below", "less_than"), ("between", "range"), ("from", "range"),
 )  # fmt: skip
 MAX_CUE_WORDS = 3
+# Bound cues written after the figure (and its unit or rate): "15 or so teachers", "$21.50 a
+# barrel or more". "N or more" right before a noun defines a kind of thing ("five or more
+# units"): the quantity finder leaves it out. Not "plus": more often "$5 million plus interest"
+# (blind claims_real11 lost a bound to it, session 10).
+TRAILING_CUES: tuple[tuple[str, str], ...] = (("or so", "approx"), ("or more", "at_least"))
 # Words between a bound cue and its figure that keep the cue: "up to an additional 10 per cent".
 CUE_FILLERS = ("an additional", "an extra", "another", "additional")
 _FUSED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-z]{1,3})$", re.I)

@@ -27,6 +27,7 @@ from ingest.claims.roles import (
     outer_token,
     phrase,
     subject_of,
+    trailing_cue,
     victims,
 )
 from ingest.claims.speakers import (
@@ -245,6 +246,9 @@ def _claim(
     capping = cap_verb(span) if quantity.bound == "exact" else None
     if capping is not None:
         quantity = replace(quantity, bound="at_most", bound_text=capping.text)
+    trailing = trailing_cue(span) if quantity.bound == "exact" else None
+    if trailing is not None:
+        quantity = replace(quantity, bound=trailing[1], bound_text=trailing[0])
     noun, measure_unit = counted_and_unit(span)
     verb = governing_verb(span, noun)
     start, end = time_scope(span, published, previous)

@@ -6,10 +6,10 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from ingest.annotate.numbers import CURRENCY, FRACTIONS, is_number_word
+from ingest.annotate.numbers import CURRENCY, FRACTIONS, TRAILING_CUES, is_number_word
 from ingest.annotate.units import unit_name
 from ingest.annotate.verbs import is_one_of
-from ingest.claims.units import unit_span
+from ingest.claims.units import unit_span, with_unit
 
 # Verbs of change that take no object: an object the parse gives them is a misparsed phrase
 # ("fell to 412 in 2016, the lowest total since ...": burglaries fell, not the total).
@@ -273,6 +273,19 @@ def cap_verb(span: Span) -> Token | None:
     if case is None or case.lower_ not in ("at", "to") or not is_one_of(verb, CAP_VERBS):
         return None
     return verb
+
+
+def trailing_cue(span: Span) -> tuple[str, str] | None:
+    """(cue, bound) of a bound cue written after the figure, its unit or its rate ("15 or so",
+    "$21.50 a barrel or more"), or None."""
+    doc = span.doc
+    end = with_unit(span).end
+    if end + 1 < len(doc) and doc[end].lower_ in _PER_WORDS and doc[end + 1].pos_ == "NOUN":
+        end += 2  # "a barrel"
+    after = " ".join(t.lower_ for t in doc[end : end + 2])
+    return next(
+        ((cue, bound) for cue, bound in TRAILING_CUES if (after + " ").startswith(cue + " ")), None
+    )
 
 
 def casualties(span: Span) -> str | None:
