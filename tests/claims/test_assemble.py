@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from spacy.tokens import Doc, Span
@@ -664,3 +664,10 @@ def test_a_share_of_a_named_company_counts_the_company(nlp):
 def test_a_bound_cue_after_the_figure_or_its_rate_bounds_it(nlp, text, bound, cue):
     claim = only_claim(nlp, text)
     assert (claim.bound, claim.bound_text) == (bound, cue)
+
+
+def test_a_weekday_before_a_preposition_is_that_day_not_a_day_counted_from_it(nlp):
+    # "after" here heads "after a protest"; in "a day after" it would count from the day
+    claim = only_claim(nlp, "Police arrested 12 people on Tuesday after a protest.")
+    tuesday = PUBLISHED - timedelta(days=(PUBLISHED.weekday() - 1) % 7)
+    assert (claim.period_start, claim.period_end) == (tuesday, tuesday)

@@ -409,7 +409,11 @@ def _scope_near(span: Span, found: list[_Found], published: date | None, previou
         if _opens_since_clause(doc[start]):
             words = ["since"]  # "since Connecticut enacted the law in 2013" -> since 2013
         texts = [_year_referred_to(e) for e in ends]
-        if end < sent.end and doc[end].lower_ in _RELATIVE_ADVERBS:
+        if (
+            end < sent.end
+            and doc[end].lower_ in _RELATIVE_ADVERBS
+            and doc[end].dep_ not in ("case", "mark")  # "on Tuesday after a protest": a preposition
+        ):
             texts[-1] += " " + doc[end].text  # "a year earlier": counted from the figure before
         if _is_comparison_base(doc, start, end, words):
             texts = []  # "up 5 points from 2019", "Tuesday's election": no period of the figure
