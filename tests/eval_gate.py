@@ -32,12 +32,18 @@ def corpus_sha256(corpus: Path) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture(scope="module", params=sorted(BASELINE))
-def labelled(request):
-    """(set name, its scores)."""
+def _bench():
+    """bench/claims.py, the scorer the gate shares with the benchmark."""
     sys.path.insert(0, str(ROOT / "bench"))
     import claims as bench
 
+    return bench
+
+
+@pytest.fixture(scope="module", params=sorted(BASELINE))
+def labelled(request):
+    """(set name, its scores)."""
+    bench = _bench()
     if not bench.shared_sources_present(DATA / request.param):
         pytest.skip("the shared texts it reads (../shared) are not here")
     return request.param, bench.run(gold_dir=DATA / request.param).as_dict()
@@ -64,7 +70,7 @@ def test_eval_gate_no_claims_on_negative_sentences(labelled):
     assert scores["negative_claims"] <= BASELINE[name]["floors"]["negative_claims_max"], name
 
 
-PAGE_SETS = sorted(n for n in BASELINE if n.startswith("claims_real"))
+PAGE_SETS = sorted(n for n in BASELINE if _bench().pages_only(DATA / n))
 
 
 @pytest.mark.parametrize("name", PAGE_SETS)
@@ -72,11 +78,7 @@ def test_eval_gate_saved_pages_keep_the_claims_of_their_article_text(name):
     """Read as `ingest run` reads them (the saved page through the project's cleaning), the
     real-page sets keep nearly every gold claim the reference text gives: the cleaning does not
     lose article text (what it drops is headlines, captions and boxes the labellers included)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import claims as bench
-
-    if not bench.pages_only(DATA / name):
-        pytest.skip("not a set of saved pages")
+    bench = _bench()
     if not bench.shared_sources_present(DATA / name):
         pytest.skip("the shared pages it reads (../shared) are not here")
     text = bench.run(gold_dir=DATA / name)
