@@ -671,3 +671,12 @@ def test_a_weekday_before_a_preposition_is_that_day_not_a_day_counted_from_it(nl
     claim = only_claim(nlp, "Police arrested 12 people on Tuesday after a protest.")
     tuesday = PUBLISHED - timedelta(days=(PUBLISHED.weekday() - 1) % 7)
     assert (claim.period_start, claim.period_end) == (tuesday, tuesday)
+
+
+def test_the_publisher_of_a_journal_cited_with_according_to_is_the_source(nlp):
+    claim = only_claim(
+        nlp,
+        "According to official journals published recently by Mexico's Treasury Department, "
+        "exports reached 110 billion dollars.",
+    )
+    assert claim.attributed_to is not None and claim.attributed_to.endswith("Treasury Department")

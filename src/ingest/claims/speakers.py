@@ -33,6 +33,17 @@ DATA_NOUNS = frozenset(
         "estimate",
         "analysis",
         "study",
+        "poll",
+        "census",
+        "tally",
+        "audit",
+        "forecast",
+        "projection",
+        "filing",
+        "statement",
+        "bulletin",
+        "journal",
+        "research",
     ]
 )
 # Verbs that report evidence only with a clause or a data noun ("the study found that").
