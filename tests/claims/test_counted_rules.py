@@ -530,3 +530,22 @@ def test_a_bare_count_a_word_of_harm_describes_counts_people():
     )
     doc[4].lemma_ = "dead"
     assert victims(doc[3:4]) == "people"
+
+
+def test_an_amount_between_a_determiner_and_a_name_sizes_what_the_name_names():
+    # "Investors left the $1.8 billion Wellington Fund."
+    doc = parsed(
+        [
+            ("Investors", 1, "nsubj", "NOUN"),
+            ("left", 1, "ROOT", "VERB"),
+            ("the", 7, "det", "DET"),
+            ("$", 7, "compound", "SYM"),
+            ("1.8", 5, "compound", "NUM"),
+            ("billion", 3, "nummod", "NUM"),
+            ("Wellington", 7, "compound", "PROPN"),
+            ("Fund", 1, "obj", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        ["O", "O", "O", "B-MONEY", "I-MONEY", "I-MONEY", "B-ORG", "I-ORG", "O"],
+    )
+    assert counted_text(doc[3:6]) == "Fund"

@@ -261,7 +261,22 @@ def counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
         span: the figure.
     """
     noun, unit = _counted_and_unit(span)
-    return (None if noun is None or counts_nothing(noun) else noun), unit
+    if noun is None or (counts_nothing(noun) and not _sized_name(span, noun)):
+        return None, unit
+    return noun, unit
+
+
+def _sized_name(span: Span, name: Token) -> bool:
+    """ "the $1.8 billion Wellington Fund": an amount between a determiner and a name is the
+    size of what the name names."""
+    doc = span.doc
+    return (
+        span.label_ == "MONEY"
+        and name.pos_ == "PROPN"
+        and span.start > 0
+        and doc[span.start - 1].lower_ in _SIZING_DETS
+        and all(t.pos_ == "PROPN" for t in doc[span.end : name.i + 1])
+    )
 
 
 def cap_verb(span: Span) -> Token | None:
