@@ -548,4 +548,4 @@ def test_an_amount_between_a_determiner_and_a_name_sizes_what_the_name_names():
         ],
         ["O", "O", "O", "B-MONEY", "I-MONEY", "I-MONEY", "B-ORG", "I-ORG", "O"],
     )
-    assert counted_text(doc[3:6]) == "Fund"
+    assert counted_text(Span(doc, 3, 6, label="MONEY")) == "Fund"
