@@ -196,8 +196,7 @@ def from_pages(gold_dir: Path) -> tuple[dict[str, str], dict[str, date | None], 
         published[doc] = clean.published_date if isinstance(clean, CleanDoc) else None
     for g in gold:
         text, anchor = texts[g["doc"]], " ".join(g["anchor"].split())
-        flat = " ".join(text.split())
-        at = flat.find(anchor) if text == flat else _find_spaced(text, anchor)
+        at = _find_spaced(text, anchor)
         offset = anchor.index(g["quantity_text"])
         g["start"] = at + offset if at >= 0 else -1
         g["end"] = g["start"] + len(g["quantity_text"]) if at >= 0 else -1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -40,13 +41,19 @@ def _bench():
     return bench
 
 
+@cache
+def scored(name: str, pages: bool = False):
+    """A set's scores, computed once for every gate test that reads them."""
+    return _bench().run(gold_dir=DATA / name, pages=pages)
+
+
 @pytest.fixture(scope="module", params=sorted(BASELINE))
 def labelled(request):
     """(set name, its scores)."""
     bench = _bench()
     if not bench.shared_sources_present(DATA / request.param):
         pytest.skip("the shared texts it reads (../shared) are not here")
-    return request.param, bench.run(gold_dir=DATA / request.param).as_dict()
+    return request.param, scored(request.param).as_dict()
 
 
 @pytest.mark.parametrize("name", sorted(BASELINE))
@@ -81,6 +88,5 @@ def test_eval_gate_saved_pages_keep_the_claims_of_their_article_text(name):
     bench = _bench()
     if not bench.shared_sources_present(DATA / name):
         pytest.skip("the shared pages it reads (../shared) are not here")
-    text = bench.run(gold_dir=DATA / name)
-    pages = bench.run(gold_dir=DATA / name, pages=True)
+    text, pages = scored(name), scored(name, pages=True)
     assert pages.matched >= PAGE_KEPT_SHARE * text.matched, (pages.matched, text.matched)

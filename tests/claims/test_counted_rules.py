@@ -3,18 +3,11 @@ tested apart from whatever the trained model happens to produce."""
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc, Span
 
 from ingest.claims.roles import counted_and_unit, counts_nothing, governing_verb, phrase, victims
 
-VOCAB = spacy.blank("en").vocab
-
-
-def parsed(rows: list[tuple[str, int, str, str]], ents: list[str]) -> Doc:
-    """A Doc from (word, head index, dependency, part of speech) rows and IOB entity tags."""
-    words, heads, deps, pos = map(list, zip(*rows, strict=True))
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+from .parses import VOCAB, parsed
 
 
 def counted_text(span: Span) -> str | None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from ingest.annotate.cues import cue_matcher, find_speaker_cues
 from ingest.claims.speakers import Recent, sentence_speaker
 
-VOCAB = spacy.blank("en").vocab
+from .parses import VOCAB, parsed
 
 
 def speaker(doc: Doc, recent: Recent | None = None) -> str | None:
@@ -228,22 +227,23 @@ def test_a_speech_verb_joined_to_an_earlier_verb_shares_its_subject():
 def test_a_name_set_off_before_a_describing_phrase_speaks_for_the_verb_after_it():
     # "Sales rose 5%, Statistics Canada, a federal agency, said.": the parse hangs both on the
     # figure as appositions and leaves "said" without a subject
-    rows = [
-        ("Sales", 1, "nsubj", "NOUN", "O"),
-        ("rose", 12, "ccomp", "VERB", "O"),
-        ("5", 3, "nummod", "NUM", "B-PERCENT"),
-        ("%", 1, "obj", "SYM", "I-PERCENT"),
-        (",", 6, "punct", "PUNCT", "O"),
-        ("Statistics", 6, "amod", "ADJ", "B-ORG"),
-        ("Canada", 3, "appos", "PROPN", "I-ORG"),
-        (",", 10, "punct", "PUNCT", "O"),
-        ("a", 10, "det", "DET", "O"),
-        ("federal", 10, "amod", "ADJ", "O"),
-        ("agency", 3, "appos", "NOUN", "O"),
-        (",", 12, "punct", "PUNCT", "O"),
-        ("said", 12, "ROOT", "VERB", "O"),
-        (".", 12, "punct", "PUNCT", "O"),
-    ]
-    words, heads, deps, pos, ents = map(list, zip(*rows, strict=True))
-    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    doc = parsed(
+        [
+            ("Sales", 1, "nsubj", "NOUN"),
+            ("rose", 12, "ccomp", "VERB"),
+            ("5", 3, "nummod", "NUM"),
+            ("%", 1, "obj", "SYM"),
+            (",", 6, "punct", "PUNCT"),
+            ("Statistics", 6, "amod", "ADJ"),
+            ("Canada", 3, "appos", "PROPN"),
+            (",", 10, "punct", "PUNCT"),
+            ("a", 10, "det", "DET"),
+            ("federal", 10, "amod", "ADJ"),
+            ("agency", 3, "appos", "NOUN"),
+            (",", 12, "punct", "PUNCT"),
+            ("said", 12, "ROOT", "VERB"),
+            (".", 12, "punct", "PUNCT"),
+        ],
+        ["O", "O", "B-PERCENT", "I-PERCENT", "O", "B-ORG", "I-ORG"] + ["O"] * 7,
+    )
     assert speaker(doc) == "Statistics Canada"

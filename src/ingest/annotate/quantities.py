@@ -887,7 +887,7 @@ def _age_of_a_thing(doc: Doc, num_end: int) -> bool:
     return value > MAX_AGE or not value.is_integer()
 
 
-def is_headline(sent: Span) -> bool:
+def _is_headline(sent: Span) -> bool:
     """ "Seven Tips for Repurposing Video Content", "Xbox One X screenshots | 9 Photos": a line
     without a closing stop whose words are mostly capitalised is a title or a link, whose count
     names what it heads (a price in a list, '"Eve Valkyrie" ($60)', is no count; a row of a
@@ -921,7 +921,7 @@ def _is_noise(doc: Doc, span: Span, num_start: int, num_end: int) -> bool:
         return True
     if _is_score(doc[num_start:num_end].text) or _is_release(doc, span, num_start, num_end):
         return True
-    if span.label_ == "CARDINAL" and is_headline(span.sent):
+    if span.label_ == "CARDINAL" and _is_headline(span.sent):
         return True
     if _AGE_BAND_BEFORE.search(doc.text[max(0, span.start_char - 30) : span.start_char]):
         return True

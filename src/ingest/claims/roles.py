@@ -329,9 +329,10 @@ def counts_nothing(noun: Token) -> bool:
     """Never the counted thing: a distributive ("$1,500 apiece"), a named actor (a proper noun;
     a common noun the NER ran a name across still counts: "100,000 Newsgroups") other than the
     subject whose value the figure is ("the rate at Central Montana Medical Center is 22%", but
-    "the Dow had fallen to 825") or the whole a share is of ("51% of Lentjes AG"), a unit, currency word or sign ("66.80 dollars", "$", "72,000
-    bpd plant"), a number or fraction word ("Three-quarters (74%) of respondents"), or a date
-    the parse hung the figure on ("21 months, he said Thursday")."""
+    "the Dow had fallen to 825") or the whole a share is of ("51% of Lentjes AG"), a unit,
+    currency word or sign ("66.80 dollars", "$", "72,000 bpd plant"), a number or fraction word
+    ("Three-quarters (74%) of respondents"), or a date the parse hung the figure on ("21 months,
+    he said Thursday")."""
     lower = noun.lower_
     return (
         lower in _DISTRIBUTIVES
@@ -721,8 +722,9 @@ def _child(verb: Token, deps: frozenset[str] | set[str], figure: Token) -> Token
     if nearest is not None and nearest.dep_ in SUBJECT_DEPS:
         return _appositive_head(nearest, found)
     if nearest is None:
-        relative = next((c for c in verb.children if c.dep_ in deps and antecedent(c)), None)
-        return antecedent(relative) if relative is not None else None
+        return next(
+            (noun for c in verb.children if c.dep_ in deps and (noun := antecedent(c))), None
+        )
     return nearest
 
 
@@ -895,8 +897,9 @@ def subject_of(verb: Token, counted: Token | None, figure: Span) -> str | None:
             continue
         if child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN"):
             return actor_phrase(child)
-        if child.dep_ in SUBJECT_DEPS and antecedent(child) is not None:
-            return actor_phrase(antecedent(child))
+        described = antecedent(child) if child.dep_ in SUBJECT_DEPS else None
+        if described is not None:
+            return actor_phrase(described)
         if child.dep_ == "obl:agent" or (
             child.dep_ == "obl" and any(g.lower_ == "by" for g in child.children)
         ):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.cues import SPEAKER_CUES_KEY
-from ingest.annotate.verbs import is_one_of
+from ingest.annotate.verbs import base_forms, is_one_of
 from ingest.claims.names import INSTITUTION_NOUNS, institution, strip_possessive
 from ingest.claims.roles import SUBJECT_DEPS, VERB_DISTANCE, actor_phrase, entity_at
 
@@ -273,7 +273,7 @@ def _is_speech_verb(token: Token) -> bool:
 
 def _charges(verb: Token) -> bool:
     """ "cited USX Corp. for violations": "cite" with an object followed by "for" charges."""
-    if not is_one_of(verb, frozenset({"cite"})):
+    if "cite" not in base_forms(verb):
         return False
     doc = verb.doc
     return any(
@@ -334,7 +334,7 @@ def _speech_subject(verb: Token) -> Token | None:
     Osei"), the verb's subject (the nearest where the parse gives two), or the name right after
     it ("said Feldman")."""
     doc = verb.doc
-    if is_one_of(verb.head, frozenset({"quote"})) and verb.dep_ in ("advcl", "xcomp"):
+    if "quote" in base_forms(verb.head) and verb.dep_ in ("advcl", "xcomp"):
         quoted = [c for c in verb.head.children if c.dep_ == "nsubj:pass"]
         if quoted:
             return quoted[0]  # "the Tuva government was quoted as saying"
