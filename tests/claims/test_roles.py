@@ -47,6 +47,11 @@ def counted(nlp, text: str) -> str | None:
             "The ship carried 2.5 metric tons of fuel, water, food and other supplies.",
             "fuel, water, food and other supplies",
         ),
+        # a list the parse chains (each conjunct on the one before) is kept whole too
+        ("Ford sold 12,000 cars, vans and pickups in May.", "cars, vans and pickups"),
+        # a participle with a noun of its own is a clause, not a modifier of what is counted
+        ("The storm brought gusts of 60 mph to the coast.", "gusts"),
+        ("The agency opened 30 state-funded programs.", "state-funded programs"),
         # the value of the subject of a verb of change, also through "expected to"
         ("The price of Brent crude advanced 53 cents.", "price of Brent crude"),
         ("The deficit is expected to total nearly $1 trillion next year.", "deficit"),

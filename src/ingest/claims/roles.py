@@ -816,7 +816,9 @@ def _is_of_nmod(token: Token) -> bool:
 
 def phrase(noun: Token, outside: Span | None = None) -> str:
     """Noun with compounds, adjectives and a close "of" complement ("child victims of human trafficking")."""
-    left = [c for c in noun.lefts if c.dep_ in _MODIFIER_DEPS and c.pos_ != "NUM"]
+    left = [
+        c for c in noun.lefts if c.dep_ in _MODIFIER_DEPS and c.pos_ != "NUM" and not _is_clause(c)
+    ]
     start = min([noun.i] + [c.left_edge.i for c in left])
     doc = noun.doc
     while start > 0 and doc[start - 1].tag_ == "NN" and doc[start - 1].whitespace_:
@@ -838,12 +840,32 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
         end = of_part.right_edge.i + 1
     # coordination kept whole: each conjunct within reach of the last ("fuel, water, food and
     # other supplies")
-    for conj in sorted(c.i for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"):
-        if conj - end < MAX_OF_DISTANCE:
-            end = max(end, conj + 1)
+    for conj in _conjuncts(noun):
+        if conj.i - end < MAX_OF_DISTANCE:
+            end = max(end, conj.i + 1)
     while start < noun.i and not noun.doc[start].is_alpha:
         start += 1
     return noun.doc[start:end].text
+
+
+def _is_clause(modifier: Token) -> bool:
+    """ "The storm brought gusts": a participle the parse hung on the noun with a noun of its own
+    is a clause the noun is in, not words describing it ("newly built homes", "state-funded
+    programs")."""
+    written = modifier.doc[modifier.left_edge.i : modifier.i]
+    return (
+        modifier.pos_ == "VERB"
+        and any(c.pos_ in ("NOUN", "PROPN") for c in modifier.children)
+        and any(t.whitespace_ for t in written)
+        and not any(t.text == "-" for t in written)
+    )
+
+
+def _conjuncts(noun: Token) -> list[Token]:
+    """The nouns coordinated after noun, in order; the parse chains a list ("cars, vans and
+    pickups": pickups hangs on vans), so each conjunct's own conjuncts are followed."""
+    found = [c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    return sorted(found + [d for c in found for d in _conjuncts(c)], key=lambda t: t.i)
 
 
 def governing_verb(figure: Span, noun: Token | None) -> Token | None:
