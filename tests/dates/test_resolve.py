@@ -91,6 +91,10 @@ def test_resolve_reads_timex3(text, kind, value, mod):
         ("the quarter ended Sept. 30", date(2016, 7, 1), date(2016, 10, 1)),
         ("the nine months ended Sept. 30", date(2016, 1, 1), date(2016, 10, 1)),
         ("the fiscal year ending March 31, 2019", date(2018, 4, 1), date(2019, 4, 1)),
+        # a reporting period named by its last month, also the British "to"
+        ("the quarter ending in March", date(2016, 1, 1), date(2016, 4, 1)),
+        ("the three months to September", date(2016, 7, 1), date(2016, 10, 1)),
+        ("the year to March", date(2015, 4, 1), date(2016, 4, 1)),
         ("three years", None, None),
         ("every Monday", None, None),
     ],

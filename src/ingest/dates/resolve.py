@@ -449,11 +449,15 @@ def _anchored_duration(g: Groups, anchor: date | None, d: Direction) -> _Reading
 
 def _period_ended(g: Groups, anchor: date | None, d: Direction) -> _Reading | None:
     """ "the quarter ended June 30", "the three months ended Sept. 30", "the fiscal year ending
-    March 31, 2019": a reporting period named by its last day, the months up to it."""
+    March 31, 2019": a reporting period named by its last day, the months up to it; or by its
+    last month ("the quarter ending in March", "the three months to September")."""
     months = _PERIOD_MONTHS.get(g["period"]) or int(_count(g["count"]) or 0)
     last = _resolve(g["end"], anchor, "past")
-    if not months or last.start is None or last.end != last.start + timedelta(days=1):
-        return None  # its end is no single known day
+    if not months or last.start is None or last.end is None:
+        return None
+    one_month = last.start.day == 1 and last.end == last.start + relativedelta(months=1)
+    if last.end != last.start + timedelta(days=1) and not one_month:
+        return None  # its end is no single known day or month
     return "DURATION", f"P{months}M", (last.end - relativedelta(months=months), last.end)
 
 
@@ -828,7 +832,7 @@ _RULES: list[
     (_R(rf"(?:{_REL}\s+)?{_WEEKDAY}"), _weekday),
     (
         _R(
-            rf"(?:the\s+)?(?:(?P<period>quarter|half|year|fiscal\s+year)|{_NUMBER}\s+months?)\s+(?:that\s+)?end(?:ed|ing|s)\s+(?P<end>.+)"
+            rf"(?:the\s+)?(?:(?P<period>quarter|half|year|fiscal\s+year)|{_NUMBER}\s+months?)\s+(?:(?:that\s+)?end(?:ed|ing|s)(?:\s+in)?|to)\s+(?P<end>.+)"
         ),
         _period_ended,
     ),
