@@ -51,6 +51,16 @@ def _with_ents(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
             ["the third quarter of 2022"],
         ),
         ("Output rose in 1989's first half.", [("1989", "DATE")], ["1989's first half"]),
+        (
+            "A budget for the fiscal year that begins July 1 passed.",
+            [("the fiscal year", "DATE"), ("July 1", "DATE")],
+            ["the fiscal year that begins July 1"],
+        ),
+        (
+            "Profit in the year ended June 30 fell.",
+            [("the year", "DATE"), ("June 30", "DATE")],
+            ["the year ended June 30"],
+        ),
     ],
 )
 def test_finder_finds_temporal_expressions(text, ents, found):

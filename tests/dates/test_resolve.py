@@ -95,6 +95,9 @@ def test_resolve_reads_timex3(text, kind, value, mod):
         ("the quarter ending in March", date(2016, 1, 1), date(2016, 4, 1)),
         ("the three months to September", date(2016, 7, 1), date(2016, 10, 1)),
         ("the year to March", date(2015, 4, 1), date(2016, 4, 1)),
+        # one named by its first day lies ahead unless it began
+        ("the fiscal year that begins July 1", date(2017, 7, 1), date(2018, 7, 1)),
+        ("the quarter that began Oct. 1", date(2016, 10, 1), date(2017, 1, 1)),
         ("three years", None, None),
         ("every Monday", None, None),
     ],

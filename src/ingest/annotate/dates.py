@@ -49,6 +49,9 @@ _PART_ORDINALS = frozenset({"first", "second", "third", "fourth", "final"})
 _DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split()
 )
+# A period named by the day it begins or ends on ("the quarter that ended June 30").
+_PERIOD_WORDS = frozenset({"year", "quarter", "half", "months"})
+_BOUND_VERBS = frozenset("begins beginning began starts starting started ends ending ended".split())
 NOT_DATE = "NOT_DATE"  # pattern label: expressions that look temporal and are not
 # Words joining the two ends of a range inside one entity ("June 1 through Aug. 20").
 _RANGE_JOINERS = frozenset({"to", "through", "thru", "until", "and", "-", "–", "—"})
@@ -113,7 +116,7 @@ def find_dates(doc: Doc, matcher: Matcher) -> list[Span]:
     found += [s for s in matched if s.label_ != NOT_DATE]
     blocked = {i for s in matched if s.label_ == NOT_DATE for i in range(s.start, s.end)}
     kept = [s for s in found if len(s) and not blocked.intersection(range(s.start, s.end))]
-    return _with_days(sorted(filter_spans(kept), key=lambda s: s.start))
+    return _with_bounds(_with_days(sorted(filter_spans(kept), key=lambda s: s.start)))
 
 
 def _is_bare_year(token: Token) -> bool:
@@ -146,6 +149,26 @@ def _with_days(spans: list[Span]) -> list[Span]:
             and len(span) == 1
         ):
             out[-1] = Span(span.doc, prev.start, span.end, label="TIME")
+        else:
+            out.append(span)
+    return out
+
+
+def _with_bounds(spans: list[Span]) -> list[Span]:
+    """A period and the day it begins or ends on, which the NER tags apart, as one expression:
+    "the fiscal year" that begins "July 1"."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        words = [t.lower_ for t in span.doc[prev.end : span.start]] if prev is not None else []
+        if (
+            prev is not None
+            and prev[-1].lower_ in _PERIOD_WORDS
+            and words[-1:] != []
+            and words[-1] in _BOUND_VERBS
+            and words[:-1] in ([], ["that"])
+        ):
+            out[-1] = Span(span.doc, prev.start, span.end, label=prev.label_)
         else:
             out.append(span)
     return out

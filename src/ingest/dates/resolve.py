@@ -461,6 +461,16 @@ def _period_ended(g: Groups, anchor: date | None, d: Direction) -> _Reading | No
     return "DURATION", f"P{months}M", (last.end - relativedelta(months=months), last.end)
 
 
+def _period_begun(g: Groups, anchor: date | None, d: Direction) -> _Reading | None:
+    """ "the fiscal year that begins July 1", "the quarter beginning Oct. 1": a period named by
+    its first day, which lies ahead unless the verb says it began."""
+    months = _PERIOD_MONTHS.get(g["period"]) or int(_count(g["count"]) or 0)
+    first = _resolve(g["start"], anchor, "past" if g["verb"] in ("began", "started") else "future")
+    if not months or first.start is None or first.end != first.start + timedelta(days=1):
+        return None  # its start is no single known day
+    return "DURATION", f"P{months}M", (first.start, first.start + relativedelta(months=months))
+
+
 def _duration(g: Groups, anchor: date | None, d: Direction) -> _Reading:
     """ "five years", "a decade", "18 months", "several weeks", "decades", "10-year",
     "2,000 years old", "18 years of age", "three to four months" (PXM)."""
@@ -835,6 +845,12 @@ _RULES: list[
             rf"(?:the\s+)?(?:(?P<period>quarter|half|year|fiscal\s+year)|{_NUMBER}\s+months?)\s+(?:(?:that\s+)?end(?:ed|ing|s)(?:\s+in)?|to)\s+(?P<end>.+)"
         ),
         _period_ended,
+    ),
+    (
+        _R(
+            rf"(?:the\s+)?(?:(?P<period>quarter|half|year|fiscal\s+year)|{_NUMBER}\s+months?)\s+(?:that\s+)?(?P<verb>begins|beginning|began|starts|starting|started)\s+(?:on\s+)?(?P<start>.+)"
+        ),
+        _period_begun,
     ),
     # "the past year", "the last decade", "past five years", "the next two weeks": durations
     (
