@@ -369,6 +369,12 @@ def test_a_share_compared_with_the_figure_before_counts_what_it_counts(nlp):
             "14",
             (date(2016, 3, 3), date(2016, 3, 3)),
         ),
+        # the day of an act is not the period the figure is for
+        (
+            "The council approved a $4.2 million budget on Tuesday for the year 2017.",
+            "$4.2 million",
+            (date(2017, 1, 1), date(2017, 12, 31)),
+        ),
     ],
 )
 def test_time_scope_of_the_figure(nlp, text, figure, scope):

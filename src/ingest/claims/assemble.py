@@ -42,6 +42,7 @@ from ingest.claims.timescope import (
     NO_SCOPE,
     Scope,
     is_calendar_date,
+    names_day,
     names_period,
     resolve_scope,
 )
@@ -423,6 +424,12 @@ def _scope_near(span: Span, found: list[_Found], published: date | None, previou
         if start < span.end and span.start < end and not named:
             distance += OWN_DURATION_REACH  # "on 11 days in August": August, not "11 days"
         candidates.append(((distance, not named, start < span.start), signal, texts, ends[0]))
+    if any(_serves(c[1], c[2]) for c in candidates):
+        # "approved a budget early Wednesday for the fiscal year that begins July 1": the day
+        # dates the act, the period the figure is for is its own
+        candidates = [
+            c for c in candidates if _serves(c[1], c[2]) or not (c[2] and names_day(c[1], c[2]))
+        ]
     _, signal, texts, first = min(candidates, key=lambda c: c[0])
     if not texts:
         return NO_SCOPE
@@ -431,6 +438,11 @@ def _scope_near(span: Span, found: list[_Found], published: date | None, previou
         # the figure's own tense where the parse hung the date on no verb
         return _reached_by(signal, texts, published, previous)
     return resolve_scope(signal, texts, published, direction or "past", previous)
+
+
+def _serves(signal: str, texts: list[str]) -> bool:
+    """ "for the fiscal year", "for 2025": a period a figure is meant for."""
+    return signal.lower().split()[-1:] == ["for"] and bool(texts) and names_period(signal, texts)
 
 
 def _reached_by(signal: str, texts: list[str], published: date | None, previous: Scope) -> Scope:

@@ -89,6 +89,12 @@ def names_period(signal: str, ends: list[str]) -> bool:
     return resolve_scope(signal, ends, _REFERENCE_ANCHOR) != NO_SCOPE
 
 
+def names_day(signal: str, ends: list[str]) -> bool:
+    """The expression names one day ("early Wednesday", "on March 3"), the time of an event."""
+    start, end = resolve_scope(signal, ends, _REFERENCE_ANCHOR)
+    return start is not None and start == end
+
+
 def is_calendar_date(text: str) -> bool:
     """A date or time of the calendar ("2010", "June 1"), not a length ("12 years")."""
     return resolve(text, _REFERENCE_ANCHOR).type in ("DATE", "TIME")
