@@ -55,6 +55,11 @@ def _found(nlp, text):
         ("The region has 3.500.000 residents.", ["3.500.000"]),  # thousands grouped with dots
         ("By Friday no lawmaker endorsed the plan.", ["no"]),  # zero of a kind acting
         ("The airline bought three 747 freighters.", ["three"]),  # a count, then a model
+        # digits between a determiner or a count and a capitalised singular name name a model
+        ("Boeing will deliver the 737 MAX next year.", []),
+        ("The airline ordered 20 737 MAX jets.", ["20"]),
+        ("The 49 Democrats voted no.", ["49"]),
+        ("The 40 British soldiers left.", ["40"]),
         ("It kills about twice the rate of flu.", ["about twice"]),  # a multiple compares
         ("They booked a double room.", []),  # no comparison
         ("It called for a fivefold increase in fines.", ["fivefold"]),  # a multiple in a word

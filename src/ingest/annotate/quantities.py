@@ -650,6 +650,8 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
         return after is None or after.pos_ != "NOUN" or prev.is_upper
     if prev.lower_ in UNITS and prev.is_alpha:
         return True  # "three 747 freighters": a count, then a model
+    if _models_a_name(prev, after):
+        return True
     # "book 5", "room 101", "digic 5 processor": a singular common noun labelled by the number
     # that ends its phrase, rather than counting what follows; a participle the tagger took for
     # a noun labels nothing ("circulation exceeding 700,000")
@@ -657,6 +659,20 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
         prev.tag_ == "NN"
         and not prev.lower_.endswith("ing")
         and (after is None or after.pos_ in _PHRASE_ENDS)
+    )
+
+
+def _models_a_name(prev: Token, after: Token | None) -> bool:
+    """ "the 737 MAX", "the 787 Dreamliner", "20 737 MAX jets": digits after a determiner or a
+    count and before a capitalised singular name are that name's model number ("the 49
+    Democrats", "the 40 British soldiers" count: a plural, a nationality)."""
+    return (
+        (prev.lower_ in ("the", "its", "their") or prev.like_num)
+        and after is not None
+        and after.is_alpha
+        and (after.is_title or after.is_upper)
+        and not after.lower_.endswith("s")
+        and after.ent_type_ in ("", "ORG", "PRODUCT", "WORK_OF_ART")
     )
 
 
