@@ -219,6 +219,12 @@ def speakers(nlp, text: str) -> dict[str, str | None]:
             "500",
             None,
         ),
+        (
+            "Speaking to 2,000 supporters in Ohio, Senator John Hale said the plan would "
+            "create 40,000 jobs.",
+            "2,000",
+            None,
+        ),
         # reporting verbs beyond "said"
         ("Mr. Yeh points out that Taiwan had a surplus of $5.9 billion.", "$5.9 billion", "Yeh"),
         ("ASKO also disclosed it holds a 15% stake in Ahold.", "15%", "ASKO"),

@@ -58,7 +58,9 @@ NOT_SPEAKER_LABELS = frozenset(
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _PLACES = frozenset({"GPE", "NORP", "LOC"})
 # Speech verbs whose object or "to" phrase is the audience ("told 500 supporters").
-_ADDRESSING_VERBS = frozenset({"tell", "address", "brief", "assure", "remind", "warn", "urge"})
+_ADDRESSING_VERBS = frozenset(
+    {"tell", "address", "brief", "assure", "remind", "warn", "urge", "speak", "talk"}
+)
 _AUDIENCE_ROLES = frozenset({"obj", "iobj", "obl"})
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "acl:relcl"})
 # Conjunctions opening a clause that sets a time ("After ...", "When ..."), and how far up the
@@ -238,16 +240,18 @@ def sets_the_scene(figure: Span) -> bool:
 
 
 def addressed(figure: Span) -> bool:
-    """ "Mayor John Smith told 500 supporters that ...": the audience of a speech act is no
-    part of what the speaker reports."""
+    """ "Mayor John Smith told 500 supporters that ...", "Speaking to 2,000 supporters, he said":
+    the audience of a speech act is no part of what the speaker reports."""
     cues = {c[0].i for c in figure.doc.spans[SPEAKER_CUES_KEY]}
     child = figure.root
     for _ in range(VERB_DISTANCE):
         head = child.head
         if head.i == child.i or child.dep_ in _REPORTED:
             return False
+        if is_one_of(head, _ADDRESSING_VERBS) and child.dep_ in _AUDIENCE_ROLES:
+            return True  # also where the speech act is a participle: "Speaking to 2,000 ..."
         if head.i in cues and _is_speech_verb(head):
-            return is_one_of(head, _ADDRESSING_VERBS) and child.dep_ in _AUDIENCE_ROLES
+            return False
         child = head
     return False
 
