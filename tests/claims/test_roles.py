@@ -51,6 +51,8 @@ def counted(nlp, text: str) -> str | None:
         ("Ford sold 12,000 cars, vans and pickups in May.", "cars, vans and pickups"),
         # a participle with a noun of its own is a clause, not a modifier of what is counted
         ("The storm brought gusts of 60 mph to the coast.", "gusts"),
+        # a word whose lemma is a unit symbol is no unit ("buses": "bu" is a bushel)
+        ("The city has 400 buses.", "buses"),
         ("The agency opened 30 state-funded programs.", "state-funded programs"),
         # the value of the subject of a verb of change, also through "expected to"
         ("The price of Brent crude advanced 53 cents.", "price of Brent crude"),

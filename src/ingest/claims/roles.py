@@ -484,7 +484,7 @@ def _measure_unit(noun: Token) -> str | None:
     """The unit the noun names in the units lexicon ("tons", "mph", "GW", "microns"), if any."""
     if noun.lower_ in ("points", "point") and not _scores_a_change(noun):
         return None  # "the report notes 10 points" counts them
-    return unit_name(noun.text) or unit_name(noun.lemma_)
+    return unit_name(noun.text)
 
 
 def outer_token(span: Span) -> Token:
