@@ -53,6 +53,9 @@ def counted(nlp, text: str) -> str | None:
         ("The storm brought gusts of 60 mph to the coast.", "gusts"),
         # a word whose lemma is a unit symbol is no unit ("buses": "bu" is a bushel)
         ("The city has 400 buses.", "buses"),
+        # the word ending an amount of money is its currency, known to the lexicon or not
+        ("Group sales rose to 168.1 million Irish punts.", "Group sales"),
+        ("Shares of the company closed at 50 pence.", "Shares of the company"),
         ("The agency opened 30 state-funded programs.", "state-funded programs"),
         # the value of the subject of a verb of change, also through "expected to"
         ("The price of Brent crude advanced 53 cents.", "price of Brent crude"),

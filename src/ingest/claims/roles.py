@@ -362,7 +362,10 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     if noun is not None and _counts_days(noun):
         return noun, None
     if noun is not None and (
-        _measure_unit(noun) or _is_rate_word(noun) or noun.text in CURRENCY_CODES
+        _measure_unit(noun)
+        or _is_rate_word(noun)
+        or noun.text in CURRENCY_CODES
+        or _names_currency(span, noun)
     ):
         unit = _measure_unit(noun)
         if noun.lower_ == "times":
@@ -392,6 +395,19 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
             found = _subject_noun(verb)
         return (_compound_head(found) if found is not None else None), unit
     return _compound_head(noun), unit
+
+
+def _names_currency(span: Span, noun: Token) -> bool:
+    """ "10.6 million Irish punts", "839 million francs", "50 pence": the noun that ends the
+    amount of money the NER read with the figure is its currency, whatever the lexicon knows."""
+    doc = noun.doc
+    return (
+        noun.ent_type_ == "MONEY"
+        and span[-1].ent_type_ == "MONEY"
+        and noun.i >= span.end
+        and all(t.ent_iob_ == "I" for t in doc[span.end : noun.i + 1])
+        and (noun.i + 1 == len(doc) or doc[noun.i + 1].ent_iob_ != "I")
+    )
 
 
 def _measure_modifies(span: Span, unit: Token) -> Token | None:
