@@ -32,7 +32,7 @@ def counted(nlp, text: str) -> str | None:
         # a noun dating the figure is not what it counts
         ("Ridership stood at 12,400 last month.", "Ridership"),
         # a length of time as a copula's predicate
-        ("The wait for a hearing is about eight months.", "wait"),
+        ("The wait for a hearing is about eight months.", "wait for a hearing"),
         # people named by a group, and hyphenated modifiers
         ("About 2,300 Democrats voted early.", "Democrats"),
         ("The agency opened six drop-in centers last year.", "centers"),
@@ -56,6 +56,8 @@ def counted(nlp, text: str) -> str | None:
         # the word ending an amount of money is its currency, known to the lexicon or not
         ("Group sales rose to 168.1 million Irish punts.", "Group sales"),
         ("Shares of the company closed at 50 pence.", "Shares of the company"),
+        # a phrase saying which of the noun's kind is meant is part of the counted thing
+        ("Banks cut loans to such nations to $1.7 billion.", "loans to such nations"),
         ("The agency opened 30 state-funded programs.", "state-funded programs"),
         # the value of the subject of a verb of change, also through "expected to"
         ("The price of Brent crude advanced 53 cents.", "price of Brent crude"),

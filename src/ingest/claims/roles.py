@@ -76,6 +76,7 @@ TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 _COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmod:npmod"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
+_QUALIFYING_CASES = frozenset({"for", "from", "to"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Words that make the noun after a figure a rate's denominator ("$22 an hour").
@@ -830,6 +831,16 @@ def _is_of_nmod(token: Token) -> bool:
     )
 
 
+def _qualifies(token: Token) -> bool:
+    """ "orders for durable goods", "loans to such nations", "gains from the unit": a
+    prepositional phrase that says which of the noun's kind is meant is part of its name."""
+    return (
+        token.dep_ == "nmod"
+        and token.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "case" and c.lower_ in _QUALIFYING_CASES for c in token.children)
+    )
+
+
 def phrase(noun: Token, outside: Span | None = None) -> str:
     """Noun with compounds, adjectives and a close "of" complement ("child victims of human trafficking")."""
     left = [
@@ -842,7 +853,7 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
     if outside is not None and start < outside.end <= noun.i:
         start = outside.end
     end = noun.i + 1
-    of_part = next((c for c in noun.rights if _is_of_nmod(c)), None)
+    of_part = next((c for c in noun.rights if _is_of_nmod(c) or _qualifies(c)), None)
     figure_inside = (
         of_part is not None
         and outside is not None
