@@ -692,3 +692,10 @@ def test_the_publisher_of_a_journal_cited_with_according_to_is_the_source(nlp):
         "exports reached 110 billion dollars.",
     )
     assert claim.attributed_to is not None and claim.attributed_to.endswith("Treasury Department")
+
+
+def test_the_end_point_of_a_change_counts_what_changed(nlp):
+    text = "Orders were up 0.2% to $127.03 billion after rising 3.9% the month before."
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    claims = {c.quantity_text: c for c in claims_from_paragraphs(paragraphs, "d", PUBLISHED)}
+    assert claims["$127.03 billion"].counted == claims["0.2%"].counted == "Orders"

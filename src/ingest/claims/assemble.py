@@ -154,6 +154,8 @@ def claims_from_paragraphs(
                     elliptical.add(claim.claim_id)
                 if prev is not None and last_span is not None and restates(span, last_span):
                     claim = restated(claim, prev)
+                if prev is not None and last_span is not None and ends_change(span, last_span):
+                    claim = replace(claim, counted=claim.counted or prev.counted)
                 claims.append(claim)
                 last_span = span
     return [
@@ -171,6 +173,15 @@ def restates(span: Span, before: Span) -> bool:
         span.start > 0
         and span.doc[span.start - 1].text == "("
         and (with_unit(before).end == span.start - 1)
+    )
+
+
+def ends_change(span: Span, change: Span) -> bool:
+    """ "were up 0.2% to $127.03 billion", "down 13% from $1.69": a figure the parse hangs on a
+    change with "to" or "from" is where the changed thing ended or began."""
+    outer = outer_token(span)
+    return outer.head.i in range(change.start, change.end + 1) and any(
+        c.dep_ == "case" and c.lower_ in ("to", "from") for c in outer.children
     )
 
 
