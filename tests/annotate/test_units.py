@@ -49,6 +49,11 @@ def test_written_unit_reads_rates_and_areas():
     assert written_unit(["degrees", "latitude"]) is None
     assert written_unit(["Taiwan", "dollars"]) == "TWD"  # not USD, as "dollars" alone reads
     assert written_unit(["Hong", "Kong", "dollars"]) == "HKD"
+    # an ambiguous currency word is read with the adjective that settles it
+    assert written_unit(["Irish", "punts"]) == "IEP"
+    assert written_unit(["French", "francs"]) == "FRF"
+    assert written_unit(["francs"]) is None  # French, Swiss or Belgian
+    assert written_unit(["pence"]) == "pence"
 
 
 def test_fused_unit_splits_number_and_unit():
