@@ -58,6 +58,7 @@ def counted(nlp, text: str) -> str | None:
         ("Shares of the company closed at 50 pence.", "Shares of the company"),
         # a phrase saying which of the noun's kind is meant is part of the counted thing
         ("Banks cut loans to such nations to $1.7 billion.", "loans to such nations"),
+        ("Only 15 or so teachers came.", "teachers"),  # a bound cue joins nothing
         ("The agency opened 30 state-funded programs.", "state-funded programs"),
         # the value of the subject of a verb of change, also through "expected to"
         ("The price of Brent crude advanced 53 cents.", "price of Brent crude"),
@@ -126,6 +127,8 @@ def test_counted_thing(nlp, text, expected):
         "Eleven of those arrested were charged with felonies.",
         "She paid 40 EUR for the tickets.",
         "She is a nurse with 25 years experience in emergency care.",  # a length describing
+        # a conjunction right after the figure joins it to a thing of its own
+        "The government sued the company, seeking $23,000 and other damages.",
     ],
 )
 def test_nothing_counted(nlp, text):

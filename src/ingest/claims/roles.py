@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from ingest.annotate.numbers import CURRENCY, FRACTIONS, TRAILING_CUES, is_number_word
+from ingest.annotate.numbers import CURRENCY, FRACTIONS, TRAILING_CUES, is_number_word, multiple
 from ingest.annotate.units import unit_name
 from ingest.annotate.verbs import is_one_of
 from ingest.claims.units import unit_span, with_unit
@@ -157,6 +157,8 @@ def counted_noun(span: Span) -> Token | None:
     for token in after:
         if token.ent_type_ in ("DATE", "TIME"):
             break  # "$2,450 last year": the year dates the figure, it is not counted
+        if token.i == span.end and _joins_another(token, span):
+            break  # "seeking $23,000 and other damages": what the figure is joined to
         if _is_nominal(token) or (token.pos_ == "PROPN" and token.ent_type_ == "NORP"):
             return _past_hyphen(token)  # "80 shooting victims", "480,000 registered Republicans"
         if token.pos_ == "PROPN" and _names_a_kind(token):
@@ -181,6 +183,20 @@ def counted_noun(span: Span) -> Token | None:
         # where ("thousands in museums"), as is a level's ("fell to $3.50 in composite trading")
         return next((t for t in after[1:] if t.pos_ == "NOUN"), None)
     return None
+
+
+def _joins_another(word: Token, span: Span) -> bool:
+    """ "$23,000 and other damages": a conjunction right after the figure joins it to a thing
+    of its own, not to another figure sharing its noun ("threefold and sevenfold increases") or
+    a bound cue ("15 or so teachers")."""
+    nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (
+        word.pos_ == "CCONJ"
+        and nxt is not None
+        and not nxt.like_num
+        and multiple(nxt.lower_) is None
+        and trailing_cue(span) is None
+    )
 
 
 def _partitive_noun(span: Span) -> Token | None:
