@@ -699,3 +699,10 @@ def test_the_end_point_of_a_change_counts_what_changed(nlp):
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     claims = {c.quantity_text: c for c in claims_from_paragraphs(paragraphs, "d", PUBLISHED)}
     assert claims["$127.03 billion"].counted == claims["0.2%"].counted == "Orders"
+
+
+def test_the_currency_of_another_amount_is_not_what_a_share_counts(nlp):
+    text = "It soared 97% to 839 million francs."
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    claims = {c.quantity_text: c for c in claims_from_paragraphs(paragraphs, "d", PUBLISHED)}
+    assert claims["97%"].counted is None

@@ -364,6 +364,7 @@ def counts_nothing(noun: Token) -> bool:
         or lower in _SEASONS  # "13.1 million students this fall": a date the NER missed
         or (_measure_unit(noun) is not None and not _counts_days(noun))
         or noun.is_currency  # "a total of $15 million": the parse heads the amount with "$"
+        or _ends_money(noun)  # "soared 97% to 839 million francs"
         or is_number_word(lower)
         or lower in FRACTIONS
     )
@@ -414,16 +415,25 @@ def _counted_and_unit(span: Span) -> tuple[Token | None, str | None]:
     return _compound_head(noun), unit
 
 
-def _names_currency(span: Span, noun: Token) -> bool:
-    """ "10.6 million Irish punts", "839 million francs", "50 pence": the noun that ends the
-    amount of money the NER read with the figure is its currency, whatever the lexicon knows."""
+def _ends_money(noun: Token) -> bool:
+    """The word ending an amount of money the NER read ("839 million francs"): its currency."""
     doc = noun.doc
     return (
         noun.ent_type_ == "MONEY"
+        and noun.ent_iob_ == "I"
+        and (noun.i + 1 == len(doc) or doc[noun.i + 1].ent_iob_ != "I")
+        and any(t.like_num for t in doc[max(0, noun.i - 3) : noun.i])
+    )
+
+
+def _names_currency(span: Span, noun: Token) -> bool:
+    """ "10.6 million Irish punts", "50 pence": the word ending the figure's own amount of money
+    is its currency, whatever the lexicon knows."""
+    return (
+        _ends_money(noun)
         and span[-1].ent_type_ == "MONEY"
         and noun.i >= span.end
-        and all(t.ent_iob_ == "I" for t in doc[span.end : noun.i + 1])
-        and (noun.i + 1 == len(doc) or doc[noun.i + 1].ent_iob_ != "I")
+        and all(t.ent_iob_ == "I" for t in noun.doc[span.end : noun.i + 1])
     )
 
 
