@@ -59,6 +59,7 @@ def counted(nlp, text: str) -> str | None:
         # a phrase saying which of the noun's kind is meant is part of the counted thing
         ("Banks cut loans to such nations to $1.7 billion.", "loans to such nations"),
         ("Only 15 or so teachers came.", "teachers"),  # a bound cue joins nothing
+        ("The trade deficit widened to $4.2 billion in May.", "trade deficit"),
         ("The agency opened 30 state-funded programs.", "state-funded programs"),
         # the value of the subject of a verb of change, also through "expected to"
         ("The price of Brent crude advanced 53 cents.", "price of Brent crude"),

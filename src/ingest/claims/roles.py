@@ -26,7 +26,8 @@ CHANGE_VERBS = INTRANSITIVE_VERBS | frozenset(
     narrow narrowed reach reached shrank shrink stand stood top topped total totaled totals
     was were improve improved worsen worsened peak peaked close closed settle settled finish
     finished shoot shot spike spiked leap leapt leaped skyrocket skyrocketed range ranged
-    vary varied exceed exceeded surpass surpassed broke weigh weighs weighed""".split()
+    vary varied exceed exceeded surpass surpassed broke weigh weighs weighed widen widened
+    swell swelled swollen contract contracted""".split()
 )
 # Verbs that put a figure on their object ("cut water use by 20 percent"), or in the passive on
 # their subject ("damage is estimated at $30 million"); with the figure as object ("raised $1.3
