@@ -522,6 +522,13 @@ def test_others_count_what_the_figure_before_them_counted(nlp):
     assert counted["Nine"] is None  # no figure before it in its paragraph
 
 
+def test_the_figure_counts_what_the_figure_before_it_counted(nlp):
+    text = "The yield on the stocks was 3.2% last month. The figure is now about 3.3%."
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted["about 3.3%"] == counted["3.2%"] == "yield"
+
+
 @pytest.mark.parametrize(
     ("text", "counted"),
     [

@@ -84,8 +84,9 @@ REPORTING_VERBS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     {"study", "report", "survey", "audit", "analysis", "review", "paper", "law"}
 )
-# Nouns that only point back to what an earlier figure counts ("11 people ... 200 others").
-ANAPHORIC_NOUNS = frozenset({"others", "other", "more"})
+# Nouns that only point back to what an earlier figure counts ("11 people ... 200 others";
+# "The figure is currently about 3.3%", "that number can expand to 60": with nothing of their own).
+ANAPHORIC_NOUNS = frozenset({"others", "other", "more", "figure", "number", "amount", "sum"})
 # Bounds that make a figure a threshold when a share of a group is the subject of its clause.
 _THRESHOLD_BOUNDS = frozenset({"at_least", "more_than", "less_than", "at_most"})
 
