@@ -713,3 +713,10 @@ def test_the_currency_of_another_amount_is_not_what_a_share_counts(nlp):
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     claims = {c.quantity_text: c for c in claims_from_paragraphs(paragraphs, "d", PUBLISHED)}
     assert claims["97%"].counted is None
+
+
+def test_a_change_described_by_an_amount_moves_what_the_amount_is_the_value_of(nlp):
+    text = "Export value was 1.637 billion US dollars, increasing by 23.6% over the year before."
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
+    assert counted["23.6%"] == "Export value"

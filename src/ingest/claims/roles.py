@@ -683,8 +683,9 @@ def _subject_noun(token: Token) -> Token | None:
         return subject
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and token.dep_ != "obj":
         # "purities climbing towards 80 percent", "growth for 1993 reached 26%": the noun the
-        # verb describes moves; an object ("firms holding 40 percent") is what it acts on
-        return verb.head
+        # verb describes moves; an object ("firms holding 40 percent") is what it acts on; an
+        # amount ("was 1.6 billion US dollars, increasing by 23.6%") is the value of what moves
+        return _copula_subject(verb.head) if _ends_money(verb.head) else verb.head
     window = verb.doc[max(verb.sent.start, verb.i - SUBJECT_WINDOW) : verb.i]
     return next(
         (
