@@ -60,6 +60,7 @@ def _found(nlp, text):
         ("The airline ordered 20 737 MAX jets.", ["20"]),
         ("The 49 Democrats voted no.", ["49"]),
         ("The 40 British soldiers left.", ["40"]),
+        ("Payouts on the S&P 500 stocks rose 10% in 1988.", ["10%"]),  # an index's name
         ("It kills about twice the rate of flu.", ["about twice"]),  # a multiple compares
         ("They booked a double room.", []),  # no comparison
         ("It called for a fivefold increase in fines.", ["fivefold"]),  # a multiple in a word

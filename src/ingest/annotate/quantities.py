@@ -633,7 +633,7 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
     prev = doc[start - 1]
     after = doc[end] if end < len(doc) else None
     named_before = (
-        prev.is_alpha
+        (prev.is_alpha or _is_initialism(prev))
         and any(ch.isupper() for ch in prev.text)
         and prev.pos_ not in ("VERB", "ADP", "DET", "AUX")
     ) or (
@@ -660,6 +660,11 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
         and not prev.lower_.endswith("ing")
         and (after is None or after.pos_ in _PHRASE_ENDS)
     )
+
+
+def _is_initialism(token: Token) -> bool:
+    """ "S&P", "AT&T": capitals joined by an ampersand, a name as much as "Fortune" is."""
+    return "&" in token.text and token.text.replace("&", "").isalpha()
 
 
 def _models_a_name(prev: Token, after: Token | None) -> bool:
