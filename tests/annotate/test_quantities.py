@@ -61,6 +61,8 @@ def _found(nlp, text):
         ("The 49 Democrats voted no.", ["49"]),
         ("The 40 British soldiers left.", ["40"]),
         ("Payouts on the S&P 500 stocks rose 10% in 1988.", ["10%"]),  # an index's name
+        # a figure deep inside an "if" clause is a hypothesis
+        ("If the economy continues to expand by 0.8% a quarter, growth will slow.", []),
         ("It kills about twice the rate of flu.", ["about twice"]),  # a multiple compares
         ("They booked a double room.", []),  # no comparison
         ("It called for a fivefold increase in fines.", ["fivefold"]),  # a multiple in a word

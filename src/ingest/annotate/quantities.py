@@ -71,7 +71,7 @@ RATE_REACH = 3  # "more than 200,000 requests in 20 seconds": the count's words 
 _ZEROS = frozenset({"no", "none"})
 _ZERO_SIDES = frozenset({"below", "above"})
 _POINTING_WORDS = frozenset({"that", "this", "these", "those", "us", "them", "it", "you"})
-VERB_REACH = 3  # heads up from "no" to the verb whose clause may be a condition
+VERB_REACH = 5  # heads up from a figure to the verb whose clause may be a condition
 _OPEN_THRESHOLDS = frozenset({"or more", "or fewer", "or less", "or older", "or younger"})
 _PERCENT_TAILS = (
     ("percentage", "points"),
