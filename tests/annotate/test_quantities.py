@@ -173,6 +173,7 @@ def test_quantity_finder_finds_figures_with_cues(nlp, text, expected):
         "The headset has a roughly 4K display per eye.",
         "The panel meets again on Dec. 3-4 in Helena.",
         "Permits for buildings with five or more units fell.",
+        "Half the population lives in settlements with 500 people or less.",
         "Most of the grants went to Tier 1 counties.",
         "He was 45 years old when he retired.",
         "When she was nine, her family moved to Ohio.",

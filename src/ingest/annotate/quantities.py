@@ -724,10 +724,13 @@ def _names_person(name: Token) -> bool:
 
 
 def _defines_class(doc: Doc, start: int, end: int) -> bool:
-    """ "buildings with five or more units", "running 50% or more of their apps": an open
-    threshold names a kind of thing, it is not a count of it."""
-    after = " ".join(t.lower_ for t in doc[end : end + 2])
-    return after in _OPEN_THRESHOLDS
+    """ "buildings with five or more units", "running 50% or more of their apps", "settlements
+    with 500 people or less": an open threshold names a kind of thing, it is not a count of it."""
+    having = start > 0 and doc[start - 1].lower_ in ("with", "of", "having")
+    past_noun = end + 1 if having and end < len(doc) and doc[end].tag_ == "NNS" else end
+    return any(
+        " ".join(t.lower_ for t in doc[at : at + 2]) in _OPEN_THRESHOLDS for at in (end, past_noun)
+    )
 
 
 def _names_years(digits: list[Token], after: Token | None) -> bool:
