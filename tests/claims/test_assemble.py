@@ -720,3 +720,22 @@ def test_a_change_described_by_an_amount_moves_what_the_amount_is_the_value_of(n
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
     counted = {c.quantity_text: c.counted for c in claims_from_paragraphs(paragraphs, "d", None)}
     assert counted["23.6%"] == "Export value"
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # a paragraph about Congress counts in federal fiscal years, October to September
+        (
+            "Congress cut the request for antitrust enforcement by $30 million for fiscal 1990.",
+            (date(1989, 10, 1), date(1990, 9, 30)),
+        ),
+        # a state's own bodies keep the state's, July to June
+        (
+            "The legislature cut federal aid to towns by $30 million for fiscal 1990.",
+            (date(1989, 7, 1), date(1990, 6, 30)),
+        ),
+    ],
+)
+def test_a_fiscal_year_is_the_government_s_the_paragraph_names(nlp, text, scope):
+    assert scopes(nlp, text)["$30 million"] == scope

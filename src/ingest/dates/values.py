@@ -15,6 +15,9 @@ Interval = tuple[date, date]
 # Connecticut's (and 45 other states') fiscal year runs July 1 - June 30: "fiscal 2019" starts
 # 2018-07-01. Re-run bench/claims.py and bench/dates.py when changing it.
 FISCAL_YEAR_START_MONTH = 7
+# The U.S. federal government's runs October 1 - September 30: federal "fiscal 1990" starts
+# 1989-10-01.
+FEDERAL_FISCAL_YEAR_START_MONTH = 10
 # Meteorological seasons (the first month of each), as statistics agencies report them.
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 DURATION_UNITS = {
@@ -54,9 +57,9 @@ def duration_length(value: str) -> relativedelta | None:
     return DURATION_UNITS[found[2]] * amount if amount.is_integer() else None
 
 
-def fiscal_year(ending: int) -> Interval:
-    """ "fiscal 2019" -> [2018-07-01, 2019-07-01)."""
-    start = date(ending - 1, FISCAL_YEAR_START_MONTH, 1)
+def fiscal_year(ending: int, start_month: int = FISCAL_YEAR_START_MONTH) -> Interval:
+    """ "fiscal 2019" -> [2018-07-01, 2019-07-01); a federal one -> [2018-10-01, 2019-10-01)."""
+    start = date(ending - 1, start_month, 1)
     return start, start + relativedelta(years=1)
 
 
