@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from ingest.annotate.paragraphs import annotate_texts
 from ingest.batch import annotate_batch, claims_batch
 from ingest.clean import clean_document
+from ingest.dates.mentions import dates_from_paragraphs
 from ingest.records import RawDoc
 from ingest.settings import load_settings
 
@@ -69,3 +71,10 @@ def test_mentions_without_a_publication_date_stay_unresolved():
     assert (last_year.value, last_year.range_start, last_year.anchored_on) == ("XXXX", None, None)
     march = next(d for d in dates if d.text == "March 2016")
     assert (march.range_start, march.anchored_on) == (date(2016, 3, 1), None)
+
+
+def test_a_fiscal_year_in_a_paragraph_about_congress_is_the_federal_one(nlp):
+    text = "Congress cut the request by $30 million for fiscal 1990."
+    paragraphs = next(annotate_texts(nlp, [text], batch_size=8))
+    (fiscal,) = [d for d in dates_from_paragraphs(paragraphs, "d", None) if d.value == "FY1990"]
+    assert (fiscal.range_start, fiscal.range_end) == (date(1989, 10, 1), date(1990, 10, 1))

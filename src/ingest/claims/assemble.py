@@ -47,9 +47,9 @@ from ingest.claims.timescope import (
     resolve_scope,
 )
 from ingest.claims.units import unit_of, with_unit
+from ingest.dates.fiscal import fiscal_start_month
 from ingest.dates.mentions import DATES_KEY
 from ingest.dates.tense import direction_of
-from ingest.dates.values import FEDERAL_FISCAL_YEAR_START_MONTH, FISCAL_YEAR_START_MONTH
 from ingest.records import Claim, Entity
 
 QUANTITIES_KEY = "quantities"
@@ -85,12 +85,6 @@ REPORTING_VERBS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     {"study", "report", "survey", "audit", "analysis", "review", "paper", "law"}
 )
-# Words naming the federal government or its programs, and a state's own bodies: whose fiscal
-# year a paragraph's "fiscal 1990" is.
-_FEDERAL_BODIES = frozenset(
-    {"congress", "congressional", "senate", "pentagon", "medicare", "administration", "federal"}
-)
-_STATE_BODIES = frozenset({"legislature", "governor", "assembly", "statehouse"})
 # Nouns that only point back to what an earlier figure counts ("11 people ... 200 others";
 # "The figure is currently about 3.3%", "that number can expand to 60": with nothing of their own).
 ANAPHORIC_NOUNS = frozenset({"others", "other", "more", "figure", "number", "amount", "sum"})
@@ -463,16 +457,6 @@ def _scope_near(span: Span, found: list[_Found], published: date | None, previou
 def _serves(signal: str, texts: list[str]) -> bool:
     """ "for the fiscal year", "for 2025": a period a figure is meant for."""
     return signal.lower().split()[-1:] == ["for"] and bool(texts) and names_period(signal, texts)
-
-
-def fiscal_start_month(paragraph: Doc) -> int:
-    """Whose fiscal years the paragraph counts in: the federal government's (October) where it
-    names Congress, the administration or a federal program ("Congress cut ... for fiscal
-    1990"), a state's (July) otherwise or where it names a state's own bodies."""
-    words = {t.lower_ for t in paragraph}
-    if words & _STATE_BODIES or not words & _FEDERAL_BODIES:
-        return FISCAL_YEAR_START_MONTH
-    return FEDERAL_FISCAL_YEAR_START_MONTH
 
 
 def _reached_by(signal: str, texts: list[str], published: date | None, previous: Scope) -> Scope:

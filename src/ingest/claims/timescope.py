@@ -9,13 +9,11 @@ date: when it is unknown they give (None, None), never a guess from the ingest d
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from datetime import date, timedelta
 
+from ingest.dates.fiscal import in_fiscal_year
 from ingest.dates.resolve import Direction, resolve
-from ingest.dates.values import FISCAL_YEAR_START_MONTH, fiscal_year
-from ingest.records import Timex
+from ingest.dates.values import FISCAL_YEAR_START_MONTH
 
 # (period_start, period_end), both days included, as claims.period_start / period_end.
 Scope = tuple[date | None, date | None]
@@ -23,7 +21,6 @@ NO_SCOPE: Scope = (None, None)
 # Any date: whether an expression names a period at all does not depend on which day it is read.
 _REFERENCE_ANCHOR = date(2000, 6, 15)
 _SEASONS = frozenset({"-SP", "-SU", "-FA", "-WI"})
-_FISCAL_VALUE = re.compile(r"FY(\d{4})")
 
 
 def resolve_scope(
@@ -59,8 +56,7 @@ def resolve_scope(
         reference = (previous[0], previous[1] + timedelta(days=1))
     first = resolve(ends[0], published, direction, reference)
     last = resolve(ends[-1], published, direction, reference) if len(ends) > 1 else first
-    if fiscal_start != FISCAL_YEAR_START_MONTH:
-        first, last = _in_fiscal_year(first, fiscal_start), _in_fiscal_year(last, fiscal_start)
+    first, last = in_fiscal_year(first, fiscal_start), in_fiscal_year(last, fiscal_start)
     if first.start is None or first.value[-3:] in _SEASONS:
         return NO_SCOPE  # a season is too loose a period for a figure ("rose this fall")
     if "since" in words:
@@ -76,15 +72,6 @@ def resolve_scope(
     if last.end is None:
         return NO_SCOPE
     return first.start, last.end - timedelta(days=1)
-
-
-def _in_fiscal_year(timex: Timex, start_month: int) -> Timex:
-    """A fiscal year named by its number ("fiscal 1990", "FY90") as the year of whoever's it is."""
-    found = _FISCAL_VALUE.fullmatch(timex.value)
-    if found is None:
-        return timex
-    start, end = fiscal_year(int(found[1]), start_month)
-    return replace(timex, start=start, end=end)
 
 
 def _part_of_current(signal: str, text: str) -> str | None:

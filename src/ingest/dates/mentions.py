@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ingest.annotate.paragraphs import Paragraph
+from ingest.dates.fiscal import fiscal_start_month, in_fiscal_year
 from ingest.dates.resolve import resolve
 from ingest.dates.tense import direction_of
 from ingest.records import DateMention
@@ -28,8 +29,9 @@ def dates_from_paragraphs(
     """
     out = []
     for para in paragraphs:
+        fiscal = fiscal_start_month(para.doc)
         for span in para.doc.spans[DATES_KEY]:
-            timex = resolve(span.text, published, direction_of(span))
+            timex = in_fiscal_year(resolve(span.text, published, direction_of(span)), fiscal)
             out.append(
                 DateMention(
                     doc_id=doc_id,

@@ -13,11 +13,9 @@ from dateutil.relativedelta import relativedelta
 Interval = tuple[date, date]
 
 # Connecticut's (and 45 other states') fiscal year runs July 1 - June 30: "fiscal 2019" starts
-# 2018-07-01. Re-run bench/claims.py and bench/dates.py when changing it.
+# 2018-07-01 (the federal government's: ingest.dates.fiscal). Re-run bench/claims.py and
+# bench/dates.py when changing it.
 FISCAL_YEAR_START_MONTH = 7
-# The U.S. federal government's runs October 1 - September 30: federal "fiscal 1990" starts
-# 1989-10-01.
-FEDERAL_FISCAL_YEAR_START_MONTH = 10
 # Meteorological seasons (the first month of each), as statistics agencies report them.
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 DURATION_UNITS = {
