@@ -5,7 +5,9 @@
 --   char_start, char_end offsets into documents.text (Python string indices, end exclusive)
 --   type                 DATE | TIME | DURATION | SET
 --   value                TIMEX3 value: 2016, 2016-03, 2016-03-21, 2016-W12, 2015-Q3, 2016-SU, FY2019
---                        (fiscal years end June 30), 199 (the 1990s), 2016-03-21T15:00, P3Y, PT2H,
+--                        (a state's fiscal year ends June 30; in a paragraph naming Congress, the
+--                        administration or Medicare the federal one ends Sept. 30: range_start and
+--                        range_end say which), 199 (the 1990s), 2016-03-21T15:00, P3Y, PT2H,
 --                        XXXX-WXX-1 (every Monday), PRESENT_REF, PAST_REF, FUTURE_REF; X digits where
 --                        the expression is relative and no publication date is known
 --   mod                  TIMEX3 mod: START ("early 2016"), MID, END, APPROX, LESS_THAN, MORE_THAN,
