@@ -164,7 +164,7 @@ def _with_bounds(spans: list[Span]) -> list[Span]:
         if (
             prev is not None
             and prev[-1].lower_ in _PERIOD_WORDS
-            and words[-1:] != []
+            and words
             and words[-1] in _BOUND_VERBS
             and words[:-1] in ([], ["that"])
         ):

@@ -77,6 +77,7 @@ TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 _COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmod:npmod"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
+# Prepositions of a phrase that says which of a noun's kind is meant ("orders for durable goods").
 _QUALIFYING_CASES = frozenset({"for", "from", "to"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
@@ -870,7 +871,8 @@ def _qualifies(token: Token) -> bool:
 
 
 def phrase(noun: Token, outside: Span | None = None) -> str:
-    """Noun with compounds, adjectives and a close "of" complement ("child victims of human trafficking")."""
+    """Noun with compounds, adjectives and a close "of", "for", "from" or "to" complement
+    ("child victims of human trafficking", "orders for durable goods")."""
     left = [
         c for c in noun.lefts if c.dep_ in _MODIFIER_DEPS and c.pos_ != "NUM" and not _is_clause(c)
     ]
@@ -881,18 +883,18 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
     if outside is not None and start < outside.end <= noun.i:
         start = outside.end
     end = noun.i + 1
-    of_part = next((c for c in noun.rights if _is_of_nmod(c) or _qualifies(c)), None)
+    complement = next((c for c in noun.rights if _is_of_nmod(c) or _qualifies(c)), None)
     figure_inside = (
-        of_part is not None
+        complement is not None
         and outside is not None
-        and of_part.left_edge.i <= outside.start < of_part.right_edge.i + 1
+        and complement.left_edge.i <= outside.start < complement.right_edge.i + 1
     )
-    close = of_part is not None and (
-        of_part.i - noun.i <= MAX_OF_DISTANCE
-        or (doc[noun.i + 1].lower_ == "of" and of_part.i - noun.i <= MAX_OF_PHRASE)
+    close = complement is not None and (
+        complement.i - noun.i <= MAX_OF_DISTANCE
+        or (doc[noun.i + 1].lower_ == "of" and complement.i - noun.i <= MAX_OF_PHRASE)
     )  # "of" right after the noun reaches past a determiner: "size of the world market"
     if close and not figure_inside:
-        end = of_part.right_edge.i + 1
+        end = complement.right_edge.i + 1
     # coordination kept whole: each conjunct within reach of the last ("fuel, water, food and
     # other supplies")
     for conj in _conjuncts(noun):
