@@ -744,3 +744,40 @@ def test_the_publisher_of_a_journal_cited_with_according_to_is_the_source(nlp):
 )
 def test_a_fiscal_year_is_the_government_s_the_paragraph_names(nlp, text, scope):
     assert scopes(nlp, text)["$30 million"] == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        # a participle clause of time moves what its head clause's subject names
+        (
+            "Factory shipments fell 1.6% to $234.4 billion after rising 5.4% in August.",
+            "5.4%",
+            "Factory shipments",
+        ),
+        (
+            "Orders were up 0.2% to $127.03 billion after rising 3.9% the month before.",
+            "3.9%",
+            "Orders",
+        ),
+        # so does a participle clause hung from a verb of change
+        (
+            "The share of kindergartners with exemptions rose for the fifth straight year, "
+            "reaching 2.5 percent.",
+            "2.5 percent",
+            "kindergartners",
+        ),
+    ],
+)
+def test_a_verb_without_its_own_subject_shares_its_head_clause_s(nlp, text, figure, counted):
+    assert by_figure(nlp, text)[figure].counted == counted
+
+
+def test_a_participle_clause_of_time_states_its_own_figure(nlp):
+    text = "Factory shipments fell 1.6% to $234.4 billion after rising 5.4% in August."
+    assert by_figure(nlp, text)["5.4%"].verb == "rising"
+
+
+def test_a_date_after_by_is_a_deadline_not_an_agent(nlp):
+    claim = by_figure(nlp, "By March the Dow had fallen to 825.")["825"]
+    assert (claim.counted, claim.subject) == ("Dow", None)

@@ -133,6 +133,7 @@ MAX_OF_PHRASE = 5
 
 
 _LEVEL_CASES = frozenset({"to", "from", "at"})
+_SEQUENCE_MARKS = frozenset({"after", "before", "while"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -677,9 +678,14 @@ def _subject_noun(token: Token) -> Token | None:
             return verb.head  # "fillets priced at $16.99 a pound", "damage estimated at $2 million"
         return _child(verb, {"nsubj:pass"}, token)
     subject = _child(verb, SUBJECT_DEPS, token)
-    if subject is None and (verb.dep_ == "xcomp" or _completes_predicate(verb)):
-        # "the deficit is expected to total $1 trillion", "the cost is on track to hit $390 billion"
+    if subject is None and (
+        verb.dep_ == "xcomp" or _completes_predicate(verb) or _shares_subject(verb)
+    ):
+        # "the deficit is expected to total $1 trillion", "the cost is on track to hit $390
+        # billion", "shipments fell 1.6% after rising 5.4%"
         subject = _child(verb.head, SUBJECT_DEPS, token)
+        if subject is None and verb.head.pos_ not in ("VERB", "AUX"):
+            subject = _copula_subject(verb.head)  # "orders were up 0.2% after rising 3.9%"
     if subject is not None:
         return subject
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and token.dep_ != "obj":
@@ -749,6 +755,19 @@ def _completes_predicate(verb: Token) -> bool:
         and verb.tag_ == "VB"
         and any(c.dep_ == "cop" for c in verb.head.children)
     )
+
+
+def _shares_subject(verb: Token) -> bool:
+    """ "fell 0.3% after climbing 0.9%", "rose 5% and reached $3 billion": a participle clause
+    of time, or a verb conjoined to another verb of change (not to "said"), without a subject
+    of its own moves what its head clause's subject names."""
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "acl")
+        and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in verb.children)
+    ):
+        return True
+    return verb.dep_ == "advcl" and is_one_of(verb.head, CHANGE_VERBS)
 
 
 def _child(verb: Token, deps: frozenset[str] | set[str], figure: Token) -> Token | None:
@@ -929,7 +948,15 @@ def governing_verb(figure: Span, noun: Token | None) -> Token | None:
     """The verb that states the figure ("identified 133 child victims" -> identified): the
     counted noun's, unless the figure sits in a clause on that noun ("prices, which had been
     capped at $250"), whose verb states it."""
+    own = _verb_above(figure.root)
+    if own is not None and _shares_subject(own):
+        return own  # "fell 1.6% after rising 5.4%": the participle states it
     token = noun if noun is not None and not _in_clause_on(figure.root, noun) else figure.root
+    return _verb_above(token)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The token's own verb: itself or one of its next two heads, not past the root."""
     for _ in range(3):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
             return token if token.pos_ in ("VERB", "AUX") else None
@@ -979,6 +1006,8 @@ def subject_of(verb: Token, counted: Token | None, figure: Span) -> str | None:
         described = antecedent(child) if child.dep_ in SUBJECT_DEPS else None
         if described is not None:
             return actor_phrase(described)
+        if child.ent_type_ in ("DATE", "TIME"):
+            continue  # "By March the Dow had fallen": a deadline, not an agent
         if child.dep_ == "obl:agent" or (
             child.dep_ == "obl" and any(g.lower_ == "by" for g in child.children)
         ):
