@@ -54,6 +54,9 @@ def test_written_unit_reads_rates_and_areas():
     assert written_unit(["French", "francs"]) == "FRF"
     assert written_unit(["francs"]) is None  # French, Swiss or Belgian
     assert written_unit(["pence"]) == "pence"
+    # a unit pint names in more than one word
+    assert written_unit(["metric", "tons"]) == "metric ton"
+    assert written_unit(["nautical", "miles"]) == "nautical mile"
 
 
 def test_fused_unit_splits_number_and_unit():
@@ -94,6 +97,12 @@ def test_unit_finder_writes_the_units_span_group():
     nlp, doc = _blank_with_quantity("Gusts of 60 mph hit the coast", 2, 3)
     doc = nlp.get_pipe("ingest_unit_finder")(doc)
     assert [(s.text, s.label_) for s in doc.spans["units"]] == [("mph", "mph")]
+
+
+def test_a_time_reference_after_a_unit_is_not_a_rate():
+    nlp, doc = _blank_with_quantity("up from 274,963 tons a year earlier", 2, 3)
+    doc = nlp.get_pipe("ingest_unit_finder")(doc)
+    assert [(s.text, s.label_) for s in doc.spans["units"]] == [("tons", "tons")]
 
 
 def test_unit_finder_round_trips_to_disk(tmp_path):

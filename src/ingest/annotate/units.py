@@ -29,6 +29,7 @@ _SHAPES = frozenset({"square", "cubic"})
 CURRENCY_CODES = frozenset(CURRENCY.values())
 # Time symbols too short for the lexicon, read only under a rate ("km/h").
 _PER_SYMBOLS = {"h": "hours", "s": "seconds"}
+_RELATIVE_TIME = frozenset({"ago", "earlier", "before", "later"})
 
 
 @cache
@@ -104,6 +105,9 @@ def written_unit(words: list[str]) -> str | None:
     currency = unit_data()["currency_names"].get(" ".join(words).lower())
     if currency is not None:
         return currency  # "Taiwan dollars", "Hong Kong dollars"
+    named = unit_name(" ".join(words))
+    if named is not None:
+        return named  # "metric tons", "nautical miles": a unit pint names in words
     if len(words) == 2 and words[0].lower() == "of" and unit_name(words[1]) in CURRENCY_CODES:
         return unit_name(words[1])  # "hundreds of millions of dollars"
     if len(words) == 2 and words[0].lower() in ("degree", "degrees"):
@@ -147,13 +151,29 @@ def find_units(doc: Doc, quantities: list[Span]) -> list[Span]:
             continue
         for n in range(MAX_UNIT_WORDS, 0, -1):
             words = doc[span.end : min(len(doc), span.end + n)]
-            if len(words) < n or words[0].pos_ in ("VERB", "AUX", "DET") or _is_modifier(words):
+            if (
+                len(words) < n
+                or words[0].pos_ in ("VERB", "AUX", "DET")
+                or _is_modifier(words)
+                or _dates_back(words)
+            ):
                 continue
             unit = written_unit([t.text for t in words])
             if unit is not None:
                 found.append(Span(doc, span.end, span.end + n, label=unit))
                 break
     return found
+
+
+def _dates_back(words: Span) -> bool:
+    """ "274,963 tons a year earlier": "a year" opens a time reference, not a rate."""
+    end = words.end
+    return (
+        len(words) == 3
+        and words[1].lower_ in ("a", "an")
+        and end < len(words.doc)
+        and words.doc[end].lower_ in _RELATIVE_TIME
+    )
 
 
 def _is_modifier(words: Span) -> bool:
