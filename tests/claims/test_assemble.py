@@ -509,6 +509,11 @@ def test_a_conversion_in_brackets_keeps_the_bound_and_counted_thing(nlp):
     assert (claims["2,200"].bound, claims["2,200"].unit) == ("more_than", "miles")
 
 
+def test_a_conversion_after_a_currency_without_a_unit_keeps_the_counted_thing(nlp):
+    text = "Lentjes had 1988 sales of 800 million marks ($434.4 million)."
+    assert by_figure(nlp, text)["$434.4 million"].counted == "sales"
+
+
 def test_an_exact_share_in_brackets_keeps_its_own_bound(nlp):
     text = "Three-quarters (74%) of respondents said they use AI tools."
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))

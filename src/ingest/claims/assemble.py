@@ -75,6 +75,9 @@ OWN_DURATION_REACH = 3
 _HYPHENED_LENGTH = re.compile(r"\S+-(?:year|month|week|day|hour|minute)s?", re.I)
 _RELATIVE_ADVERBS = frozenset({"earlier", "later", "before", "after"})
 _RANGE_WORDS = frozenset({"to", "through", "thru", "until", "and", "-", "–", "—"})
+# "839 million francs ($129.6 million)": the most words a currency or measure noun the unit
+# finder has no name for may take between a figure and its restatement in brackets.
+_MAX_UNNAMED_UNIT = 2
 _CHANGE_WORDS = frozenset({"up", "down", "increase", "decrease", "rise", "drop", "compared"})
 _SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
 # Verbs of saying and publishing, whose day dates the statement rather than its figures.
@@ -171,11 +174,11 @@ def claims_from_paragraphs(
 def restates(span: Span, before: Span) -> bool:
     """ "more than 3,600 kilometers (2,200 miles)", "$3.1bn (£2.4bn)", "Three-quarters (74%) of
     respondents": a figure in brackets right after another figure states it again."""
-    return (
-        span.start > 0
-        and span.doc[span.start - 1].text == "("
-        and (with_unit(before).end == span.start - 1)
-    )
+    if span.start == 0 or span.doc[span.start - 1].text != "(":
+        return False
+    between = span.doc[with_unit(before).end : span.start - 1]
+    # "800 million marks ($434.4 million)": a currency or measure noun the finder has no unit for
+    return len(between) <= _MAX_UNNAMED_UNIT and all(t.pos_ in ("NOUN", "PROPN") for t in between)
 
 
 def ends_change(span: Span, change: Span) -> bool:
