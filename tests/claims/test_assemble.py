@@ -463,6 +463,8 @@ def counted_things(nlp, text: str) -> dict[str, str | None]:
             "220 billion",
             "foreign trade",
         ),
+        # a currency the unit finder named is no counted thing, whatever the NER read
+        ("The company reported a loss of 14 million Irish punts.", "14 million", "loss"),
         # a noun the tagger called an adjective ("stake/ADJ/obj")
         ("The company sold its 60% stake in the venture.", "60%", "stake"),
         # points after a long cue still measure a change

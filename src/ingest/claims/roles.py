@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ingest.annotate.numbers import CURRENCY, FRACTIONS, TRAILING_CUES, is_number_word, multiple
-from ingest.annotate.units import unit_name
+from ingest.annotate.units import currency_codes, unit_name
 from ingest.annotate.verbs import is_one_of
 from ingest.claims.units import unit_span, with_unit
 
@@ -431,7 +431,10 @@ def _ends_money(noun: Token) -> bool:
 
 def _names_currency(span: Span, noun: Token) -> bool:
     """ "10.6 million Irish punts", "50 pence": the word ending the figure's own amount of money
-    is its currency, whatever the lexicon knows."""
+    is its currency, whether the unit finder named it or only the NER read it as money."""
+    unit = unit_span(span)
+    if unit is not None and unit.label_ in currency_codes() and unit.start <= noun.i < unit.end:
+        return True
     return (
         _ends_money(noun)
         and span[-1].ent_type_ == "MONEY"
