@@ -465,6 +465,15 @@ def counted_things(nlp, text: str) -> dict[str, str | None]:
         ),
         # a currency the unit finder named is no counted thing, whatever the NER read
         ("The company reported a loss of 14 million Irish punts.", "14 million", "loss"),
+        # a bare measure names what it measures: what the verb moves
+        (
+            "The amount of electronic trash will increase at the annual rate of 5-10%.",
+            "5-10%",
+            "electronic trash",
+        ),
+        ("We increased the performance by a factor of 100.", "100", "performance"),
+        # not where its noun is named ("the unemployment rate")
+        ("The unemployment rate of 5.3% was the lowest.", "5.3%", "unemployment rate"),
         # a noun the tagger called an adjective ("stake/ADJ/obj")
         ("The company sold its 60% stake in the venture.", "60%", "stake"),
         # points after a long cue still measure a change

@@ -122,6 +122,9 @@ CONTAINER_NOUNS = frozenset(
 # feet high", "the shares are worth $28 billion"): the copula's subject is what is measured.
 DIMENSIONS = frozenset({"old", "long", "tall", "high", "wide", "deep", "thick", "heavy", "worth"})
 STATISTIC_NOUNS = frozenset({"average", "median", "mean", "high", "low", "peak"})
+# Nouns a figure measures something at or by ("increase at the annual rate of 5%", "winds at a
+# speed of 120 km/h", "by a factor of 100"): bare, they name the measure, not what it measures.
+MEASURE_NOUNS = frozenset({"rate", "speed", "pace", "distance", "factor", "velocity"})
 # Nouns of approximation a figure is given in ("in the range of 7% to 11%", "in the
 # neighborhood of $2 million"): with a determiner they are no thing the figure counts.
 APPROXIMATION_NOUNS = frozenset({"range", "neighborhood", "vicinity", "region"})
@@ -571,7 +574,7 @@ def _modified_noun(token: Token) -> Token | None:
         and not (_is_rate_word(head) or _measure_unit(head))  # "81 percent, from 64 percent"
         and head.text not in CURRENCY_CODES  # "$35 USD"
     ):
-        return head
+        return _owner(head)
     return None
 
 
@@ -594,7 +597,30 @@ def _of_phrase_owner(span: Span, unit: str | None) -> Token | None:
         or _measure_unit(owner) is not None
     ):
         return None
-    return owner
+    return _owner(owner)
+
+
+def _owner(noun: Token) -> Token:
+    """The noun a measure phrase belongs to, or for a bare measure ("at a speed of") what it
+    measures, where that is found."""
+    measured = _measured(noun) if _bare_measure(noun) else None
+    return measured or noun
+
+
+def _bare_measure(noun: Token) -> bool:
+    """ "at the annual rate of", "at a speed of": a measure noun no other noun names."""
+    return noun.lower_ in MEASURE_NOUNS and not any(
+        c.dep_ in ("compound", "nmod:poss") for c in noun.children
+    )
+
+
+def _measured(measure: Token) -> Token | None:
+    """What a bare measure is taken of: the noun its phrase describes ("winds at a speed of"),
+    else what its verb moves ("increase at the annual rate of", "increased the performance by a
+    factor of")."""
+    if measure.dep_ == "nmod" and measure.head.pos_ in ("NOUN", "PROPN"):
+        return measure.head
+    return _subject_noun(measure)
 
 
 def _extreme_owner(span: Span) -> Token | None:
