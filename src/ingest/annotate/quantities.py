@@ -173,6 +173,7 @@ _KIND_COMPARATIVES = frozenset(
     thinner thicker""".split()
 )
 MOVEMENT_REACH = 2  # "went up from", "rose sharply from"
+_PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve", "'d"})
 CHANGE_LEVEL_RATIO = 3  # "fell by 20 to 140": a level far above the change is no range's end
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _RELEASE_LEADS = frozenset({"in", "for", "since", "inside", "until", "before", "after"})
@@ -541,8 +542,12 @@ def _after_movement(doc: Doc, lead: int) -> bool:
 
 def _is_movement(token: Token) -> bool:
     """A verb of movement, or its form the tagger took for a noun at the head of the sentence
-    ("the price of a ticket rose ..." with rose/NOUN/ROOT)."""
-    verbal = token.pos_ == "VERB" or (token.dep_ == "ROOT" and token.pos_ == "NOUN")
+    ("the price of a ticket rose ..." with rose/NOUN/ROOT) or after an auxiliary ("departures
+    have risen from 4 to 27" with risen/NNS)."""
+    after_auxiliary = token.i > 0 and token.doc[token.i - 1].lower_ in _PERFECT_AUXILIARIES
+    verbal = (
+        token.pos_ == "VERB" or after_auxiliary or (token.dep_ == "ROOT" and token.pos_ == "NOUN")
+    )
     return verbal and is_one_of(token, MOVEMENT_VERBS)
 
 
