@@ -79,6 +79,8 @@ def _found(nlp, text):
         # after a verb of movement "from X to Y" is a change between two levels, upward too
         ("Sales rose from $30 million to $50 million.", ["$30 million", "$50 million"]),
         ("Its staff has grown steadily from 300 to 450.", ["300", "450"]),
+        # a share after an adjective the tagger took for a noun labels nothing (hefty/NN)
+        ("Prices rose a hefty 1.1% in September.", ["1.1%"]),
         # a participle after "have" the tagger took for a noun (risen/NNS)
         ("Since 1988, daily bus departures have risen from 4 to 27.", ["4", "27"]),
         ("Shares rose $5 to $60 on Monday.", ["$5", "$60"]),  # by the first, to the second

@@ -659,10 +659,12 @@ def _is_name_number(doc: Doc, start: int, end: int) -> bool:
         return True
     # "book 5", "room 101", "digic 5 processor": a singular common noun labelled by the number
     # that ends its phrase, rather than counting what follows; a participle the tagger took for
-    # a noun labels nothing ("circulation exceeding 700,000")
+    # a noun labels nothing ("circulation exceeding 700,000"), nor does an adjective it took for
+    # one before a share ("rose a hefty 1.1%")
     return (
         prev.tag_ == "NN"
         and not prev.lower_.endswith("ing")
+        and doc[end - 1].text != "%"
         and (after is None or after.pos_ in _PHRASE_ENDS)
     )
 
