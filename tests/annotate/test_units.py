@@ -43,6 +43,10 @@ def test_written_unit_reads_rates_and_areas():
     assert written_unit(["square", "feet"]) == "square feet"
     assert written_unit(["new", "homes"]) is None
     assert written_unit(["dollars", "per", "barrel"]) == "USD"  # a price, in its currency
+    assert written_unit(["yuan", "/", "liter"]) == "CNY"
+    assert written_unit(["cents", "a", "pound"]) == "cents"
+    assert written_unit(["minutes", "a", "day"]) == "minutes"  # a time spent, each day
+    assert written_unit(["barrels", "a", "day"]) == "barrel per day"  # a flow keeps its rate
     assert written_unit(["of", "dollars"]) == "USD"
     assert written_unit(["degrees", "Fahrenheit"]) == "degree Fahrenheit"
     assert written_unit(["degrees", "C"]) == "degree Celsius"

@@ -29,6 +29,8 @@ _SHAPES = frozenset({"square", "cubic"})
 CURRENCY_CODES = frozenset(CURRENCY.values())
 # Time symbols too short for the lexicon, read only under a rate ("km/h").
 _PER_SYMBOLS = {"h": "hours", "s": "seconds"}
+_SMALL_CHANGE = frozenset({"cents", "pence"})
+TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 _RELATIVE_TIME = frozenset({"ago", "earlier", "before", "later"})
 
 
@@ -117,8 +119,10 @@ def written_unit(words: list[str]) -> str | None:
         return f"{words[0].lower()} {base}" if base else None
     if len(words) == 3 and words[1].lower() in ("per", "/", "an", "a"):
         top, bottom = unit_name(words[0]), unit_name(words[2]) or _PER_SYMBOLS.get(words[2])
-        if top in CURRENCY_CODES:
-            return top  # "66.80 dollars per barrel": a price, in its currency
+        if top in currency_codes() or top in _SMALL_CHANGE:
+            return top  # "66.80 dollars per barrel", "26 cents a pound": a price, in its currency
+        if top in TIME_UNITS and bottom in TIME_UNITS:
+            return top  # "26 minutes a day": a time spent, each day
         return f"{top} per {bottom.rstrip('s')}" if top and bottom else None
     return None
 

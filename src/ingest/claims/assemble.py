@@ -11,13 +11,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.annotate.numbers import multiple
 from ingest.annotate.paragraphs import Paragraph
-from ingest.annotate.units import currency_codes
+from ingest.annotate.units import TIME_UNITS, currency_codes
 from ingest.annotate.verbs import is_one_of
 from ingest.budget import Budget, check
 from ingest.claims.quantity import parse_quantity
 from ingest.claims.roles import (
     SUBJECT_DEPS,
-    TIME_UNITS,
     cap_verb,
     casualties,
     clause_head,

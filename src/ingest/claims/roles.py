@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ingest.annotate.numbers import CURRENCY, FRACTIONS, TRAILING_CUES, is_number_word, multiple
-from ingest.annotate.units import currency_codes, unit_name
+from ingest.annotate.units import TIME_UNITS, currency_codes, unit_name
 from ingest.annotate.verbs import is_one_of
 from ingest.claims.units import unit_span, with_unit
 
@@ -73,7 +73,6 @@ VALUATION_VERBS = frozenset(
 # Verbs that move a standing or score by points ("gained 3 points", "leads by 4 points").
 SCORE_VERBS = frozenset("gain gained lose lost lead leads led trail trailed widen widened".split())
 _RATE_WORDS = frozenset({"percent", "%", "points", "point", "times", "cents"})
-TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 _COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmod:npmod"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
