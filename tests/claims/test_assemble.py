@@ -525,6 +525,18 @@ def test_a_conversion_after_a_currency_without_a_unit_keeps_the_counted_thing(nl
     assert by_figure(nlp, text)["$434.4 million"].counted == "sales"
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("The associations contributed NT$30 million.", "30 million", "TWD"),
+        ("The rent comes to HK$200,000 a year.", "200,000", "HKD"),
+        ("The tycoon paid NZ$5 billion.", "NZ$5 billion", "NZD"),
+    ],
+)
+def test_a_dollar_sign_after_a_country_s_capitals_names_its_currency(nlp, text, figure, unit):
+    assert by_figure(nlp, text)[figure].unit == unit
+
+
 def test_an_exact_share_in_brackets_keeps_its_own_bound(nlp):
     text = "Three-quarters (74%) of respondents said they use AI tools."
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))

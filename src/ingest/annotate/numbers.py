@@ -27,7 +27,8 @@ MULTIPLIERS = {"twice": 2, "double": 2, "triple": 3, "quadruple": 4}
 MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "that", "those", "what", "its", "their", "this"})
 # Longest first: "US$" is read before "$". "NT$" and "HK$" are left out: read as currencies, they
 # cost blind sets figures (claims_real8: two figures read as one range; claims_real13: three
-# counted things, the parser taking "HK$" for a verb; session 9).
+# counted things, the parser taking "HK$" for a verb; session 9). The tokenizer splits them off
+# the figure and the claim reads them as its unit (units.json "signs_before").
 CURRENCY = {
     "US$": "USD", "NZ$": "NZD", "A$": "AUD", "C$": "CAD", "S$": "SGD",
     "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW",

@@ -84,7 +84,7 @@ def currency_codes() -> frozenset[str]:
     dollar's."""
     data = unit_data()
     return frozenset(
-        {*CURRENCY.values(), *data["currency_names"].values()}
+        {*CURRENCY.values(), *data["currency_names"].values(), *data["signs_before"].values()}
         | {code for code in data["words"].values() if code.isupper()}
     )
 
@@ -98,6 +98,11 @@ def unit_name(text: str) -> str | None:
         return unit_data()["words"][lower]
     found = lexicon().get(text) or lexicon().get(lower)
     return MEASURE_UNITS.get(found, found) if found else None
+
+
+def sign_before(text: str) -> str | None:
+    """The currency a dollar sign kept out of the figure names ("NT$", "HK$"), or None."""
+    return unit_data()["signs_before"].get(text)
 
 
 def written_unit(words: list[str]) -> str | None:

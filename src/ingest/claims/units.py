@@ -6,7 +6,7 @@ import pint
 from spacy.tokens import Span
 
 from ingest.annotate.numbers import CURRENCY
-from ingest.annotate.units import UNITS_KEY, registry, written_unit
+from ingest.annotate.units import UNITS_KEY, registry, sign_before, written_unit
 
 _POWERS = {"square": "**2", "cubic": "**3"}
 
@@ -18,8 +18,14 @@ def unit_span(span: Span) -> Span | None:
 
 
 def unit_of(span: Span) -> str | None:
+    """The unit written after the figure, else the currency of a sign kept out of it and written
+    against it ("HK$200,000"). Spaced apart as in tokenized corpora ("HK$ 200,000"), the sign
+    is left unread: read, it cost two blind sets counted things (session 12)."""
     unit = unit_span(span)
-    return unit.label_ if unit is not None else None
+    if unit is not None:
+        return unit.label_
+    sign = span.doc[span.start - 1] if span.start > 0 else None
+    return sign_before(sign.text) if sign is not None and not sign.whitespace_ else None
 
 
 def with_unit(span: Span) -> Span:
