@@ -537,6 +537,16 @@ def test_a_dollar_sign_after_a_country_s_capitals_names_its_currency(nlp, text, 
     assert by_figure(nlp, text)[figure].unit == unit
 
 
+def test_an_ambiguous_currency_word_is_settled_by_the_article_s_nationality(nlp):
+    text = (
+        "The French aircraft group reported a profit of 839 million francs.\n\n"
+        "Revenue was 8.7 billion francs."
+    )
+    claims = by_figure(nlp, text)
+    assert (claims["839 million"].unit, claims["8.7 billion"].unit) == ("FRF", "FRF")
+    assert by_figure(nlp, "It reported a profit of 839 million francs.")["839 million"].unit is None
+
+
 def test_an_exact_share_in_brackets_keeps_its_own_bound(nlp):
     text = "Three-quarters (74%) of respondents said they use AI tools."
     paragraphs = next(annotate_texts(nlp, [text], batch_size=8))

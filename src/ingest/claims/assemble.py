@@ -45,7 +45,7 @@ from ingest.claims.timescope import (
     names_period,
     resolve_scope,
 )
-from ingest.claims.units import unit_of, with_unit
+from ingest.claims.units import settled_currency, unit_of, with_unit
 from ingest.dates.fiscal import fiscal_start_month
 from ingest.dates.mentions import DATES_KEY
 from ingest.dates.tense import direction_of
@@ -120,11 +120,13 @@ def claims_from_paragraphs(
     """
     ents = [e for p in paragraphs for e in p.doc.ents]
     place = dominant_place(ents)
+    nationalities = frozenset(e.text for e in ents if e.label_ == "NORP")
     named = Named.from_ents(ents)
     claims = []
     recent = Recent()
     elliptical: set[str] = set()
     implied: dict[str, str] = {}
+    settled: dict[str, str] = {}  # claim id -> currency of an ambiguous word ("francs")
     for para in paragraphs:
         by_sentence, recent = sentence_speakers(para.doc, recent, named)
         speakers = {start: full_name(name, ents) for start, name in by_sentence.items()}
@@ -135,6 +137,8 @@ def claims_from_paragraphs(
             previous = (prev.period_start, prev.period_end) if prev else NO_SCOPE
             check(budget, "claims")
             claim = _claim(span, doc_id, published, place, speakers, para.offset, previous)
+            if claim is not None and (currency := settled_currency(span, nationalities)):
+                settled[claim.claim_id] = currency
             governing = (
                 governing_speaker(span, named)
                 if claim is not None and not outside_the_report(span)
@@ -162,12 +166,13 @@ def claims_from_paragraphs(
                     claim = replace(claim, counted=claim.counted or prev.counted)
                 claims.append(claim)
                 last_span = span
-    return [
+    claims = [
         replace(c, counted=implied[c.claim_id])
         if c.counted is None and c.claim_id in implied
         else c
         for c in inherit_counted(claims, elliptical)
     ]
+    return [replace(c, unit=c.unit or settled.get(c.claim_id)) for c in claims]
 
 
 def restates(span: Span, before: Span) -> bool:

@@ -28,6 +28,17 @@ def unit_of(span: Span) -> str | None:
     return sign_before(sign.text) if sign is not None and not sign.whitespace_ else None
 
 
+def settled_currency(span: Span, nationalities: frozenset[str]) -> str | None:
+    """ "839 million francs" in an article on "the French aircraft group": the currency an
+    ambiguous word after the figure names with the one nationality of the article that settles
+    it ("French francs"), or None."""
+    if span.end >= len(span.doc):
+        return None
+    word = span.doc[span.end].text
+    found = {code for n in nationalities if (code := written_unit([n, word])) is not None}
+    return found.pop() if len(found) == 1 else None
+
+
 def with_unit(span: Span) -> Span:
     """The figure and its written unit: "240 kilometers an hour", "72,000 bpd"."""
     unit = unit_span(span)
