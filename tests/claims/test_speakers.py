@@ -123,6 +123,22 @@ def test_he_said_takes_the_last_speaker_the_ner_missed_as_a_person():
     assert speaker(doc, Recent(source="Masoud Shojai")) == "Masoud Shojai"
 
 
+def test_it_as_the_subject_of_a_speech_verb_is_the_source_last_named():
+    def it_said(subject_dep: str, verb: str) -> Doc:
+        return Doc(
+            VOCAB,
+            words=["It", verb, "that", "1,100", "were", "sent", "."],
+            heads=[1, 1, 5, 5, 5, 1, 1],
+            deps=[subject_dep, "ROOT", "mark", "nsubj:pass", "aux:pass", "ccomp", "punct"],
+            pos=["PRON", "VERB", "SCONJ", "NUM", "AUX", "VERB", "PUNCT"],
+        )
+
+    recent = Recent(source="Commerce Department")
+    assert speaker(it_said("nsubj", "noted"), recent) == "Commerce Department"
+    # "It is estimated that ...": no one
+    assert speaker(it_said("nsubj:pass", "estimated"), recent) is None
+
+
 def test_a_name_opening_the_sentence_speaks_for_a_speech_verb_the_parse_left_without_subject():
     # "Avis Inc., following Hertz, said it is backing out": the parse hung "Inc." on "said"
     # as an oblique, so the verb has no subject

@@ -169,6 +169,8 @@ def sentence_speaker(sent: Span, recent: Recent = Recent(), named: Named = Named
         if candidate.lower_ in _ANAPHORS:
             # the person just named, else the last person or source named as a speaker
             name = _person_just_named(candidate) or recent.person or recent.source
+        elif candidate.lower_ == "it" and candidate.dep_ == "nsubj":
+            name = recent.source  # "It noted": the source last named; not "it is estimated"
         else:
             name = speaker_name(candidate, named)
             if name is None and _refers_back(candidate):
