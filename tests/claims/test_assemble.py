@@ -819,3 +819,14 @@ def test_a_participle_clause_of_time_states_its_own_figure(nlp):
 def test_a_date_after_by_is_a_deadline_not_an_agent(nlp):
     claim = by_figure(nlp, "By March the Dow had fallen to 825.")["825"]
     assert (claim.counted, claim.subject) == ("Dow", None)
+
+
+def test_a_figure_describing_the_named_speaker_is_not_the_speaker_s_report(nlp):
+    text = (
+        "Vincent Bajakian, manager of the $1.8 billion Wellington Fund, said he added 300 shares."
+    )
+    claims = by_figure(nlp, text)
+    assert (claims["$1.8 billion"].attributed_to, claims["300"].attributed_to) == (
+        None,
+        "Vincent Bajakian",
+    )

@@ -67,6 +67,10 @@ _REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "acl:relcl"})
 # parse from a figure such a clause may be.
 TIME_MARKS = frozenset({"after", "before", "when", "since", "while", "until", "once"})
 SCENE_DEPTH = 4
+# How far up the parse from a figure the subject of a speech verb may be for the figure to sit
+# in the speaker's own phrase ("said X, manager at Y, which manages $15 billion").
+SPEAKER_PHRASE_DEPTH = 6
+_DESCRIBING = frozenset({"acl:relcl", "acl", "appos"})
 _ANAPHORS = frozenset({"he", "she", "they"})
 _QUOTES = '"“”'
 QUOTE_MIN_WORDS = 5  # fewer quoted words are a phrase set off, not someone's speech
@@ -216,7 +220,25 @@ def governing_speaker(figure: Span, named: Named = Named()) -> str | None:
 def outside_the_report(figure: Span) -> bool:
     """A figure that is no part of what the sentence's speaker reports: the audience of the
     speech act, or the scene set before it."""
-    return addressed(figure) or sets_the_scene(figure)
+    return addressed(figure) or sets_the_scene(figure) or describes_the_speaker(figure)
+
+
+def describes_the_speaker(figure: Span) -> bool:
+    """ "said Richard Barfield, chief investment manager at Standard Life, which manages about
+    #15 billion", "Vincent Bajakian, manager of the $1.8 billion Wellington Fund, said": a figure
+    in a clause or appositive describing a named speaker, after the name, is the writer's
+    description of the speaker, not what the speaker reports."""
+    cues = {c[0].i for c in figure.doc.spans[SPEAKER_CUES_KEY]}
+    token, described = figure.root, False
+    for _ in range(SPEAKER_PHRASE_DEPTH):
+        head = token.head
+        if head.i == token.i or token.dep_ in _REPORTED - {"acl:relcl"}:
+            return False
+        described = described or token.dep_ in _DESCRIBING
+        if token.dep_ in SUBJECT_DEPS and head.i in cues and _is_speech_verb(head):
+            return described and token.ent_type_ in SPEAKER_LABELS and figure.start > token.i
+        token = head
+    return False
 
 
 def sets_the_scene(figure: Span) -> bool:
