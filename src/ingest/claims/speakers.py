@@ -232,8 +232,8 @@ def describes_the_speaker(figure: Span) -> bool:
     token, described = figure.root, False
     for _ in range(SPEAKER_PHRASE_DEPTH):
         head = token.head
-        if head.i == token.i or token.dep_ in _REPORTED - {"acl:relcl"}:
-            return False
+        if head.i == token.i or token.dep_ in _REPORTED - {"acl:relcl"} or token.dep_ == "conj":
+            return False  # a reported clause, or one the parse conjoined to the description
         described = described or token.dep_ in _DESCRIBING
         if token.dep_ in SUBJECT_DEPS and head.i in cues and _is_speech_verb(head):
             return described and token.ent_type_ in SPEAKER_LABELS and figure.start > token.i
