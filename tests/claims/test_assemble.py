@@ -830,3 +830,9 @@ def test_a_figure_describing_the_named_speaker_is_not_the_speaker_s_report(nlp):
         None,
         "Vincent Bajakian",
     )
+
+
+def test_an_annual_rate_is_no_period_of_its_figure(nlp):
+    text = "In the third quarter of 1987, the economy grew at an annual rate of 5.3%."
+    claim = by_figure(nlp, text)["5.3%"]
+    assert (claim.period_start, claim.period_end) == (date(1987, 7, 1), date(1987, 9, 30))

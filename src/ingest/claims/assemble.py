@@ -73,6 +73,7 @@ OWN_DURATION_REACH = 3
 # A length written as one hyphened modifier ("10-year note", "24-hour shift") names a kind.
 _HYPHENED_LENGTH = re.compile(r"\S+-(?:year|month|week|day|hour|minute)s?", re.I)
 _RELATIVE_ADVERBS = frozenset({"earlier", "later", "before", "after"})
+_ANNUAL = frozenset({"annual", "annualized", "annualised"})
 _RANGE_WORDS = frozenset({"to", "through", "thru", "until", "and", "-", "–", "—"})
 # "839 million francs ($129.6 million)": the most words a currency or measure noun the unit
 # finder has no name for may take between a figure and its restatement in brackets.
@@ -397,12 +398,13 @@ def _dates_a_baseline_after(span: Span, date_span: Span) -> bool:
 
 
 def _is_rate_or_length(date_span: Span) -> bool:
-    """ "every year", "per night", "$22 an hour", "for a year": a recurrence or a bare length
-    is no period of a figure."""
+    """ "every year", "per night", "$22 an hour", "for a year", "an annual rate": a recurrence
+    or a bare length is no period of a figure."""
     doc, end = date_span.doc, date_span.end
     counted_from = end < len(doc) and doc[end].lower_ in _RELATIVE_ADVERBS  # "a year earlier"
     return (
         date_span.label_ == "SET"
+        or date_span.text.lower() in _ANNUAL  # "at an annual rate of 5.3%"
         or (len(date_span) == 2 and date_span[0].lower_ in ("a", "an", "per") and not counted_from)
         or _HYPHENED_LENGTH.fullmatch(date_span.text) is not None  # "the 10-year Treasury note"
     )
