@@ -805,6 +805,13 @@ def test_a_fiscal_year_is_the_government_s_the_paragraph_names(nlp, text, scope)
             "2.5 percent",
             "kindergartners",
         ),
+        # not one hung from a verb of saying: the speaker is no counted thing
+        (
+            "After falling for three consecutive months, the producer price index for finished "
+            "goods shot up 0.9% last month, the Labor Department reported Friday.",
+            "0.9%",
+            None,
+        ),
     ],
 )
 def test_a_verb_without_its_own_subject_shares_its_head_clause_s(nlp, text, figure, counted):

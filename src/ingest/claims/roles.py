@@ -786,16 +786,19 @@ def _completes_predicate(verb: Token) -> bool:
 
 
 def _shares_subject(verb: Token) -> bool:
-    """ "fell 0.3% after climbing 0.9%", "rose 5% and reached $3 billion": a participle clause
-    of time, or a verb conjoined to another verb of change (not to "said"), without a subject
-    of its own moves what its head clause's subject names."""
-    if (
-        verb.tag_ == "VBG"
-        and verb.dep_ in ("advcl", "acl")
-        and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in verb.children)
-    ):
-        return True
-    return verb.dep_ == "advcl" and is_one_of(verb.head, CHANGE_VERBS)
+    """ "fell 0.3% after climbing 0.9%", "rose for a fifth year, reaching 2.5 percent": a
+    participle clause of time, or any clause hung from a verb of change, without a subject of
+    its own moves what its head clause's subject names; not one hung from another verb ("After
+    falling for three months, the index rose 0.9%, the department reported")."""
+    head = verb.head
+    if head.pos_ in ("VERB", "AUX") and not is_one_of(head, CHANGE_VERBS):
+        return False
+    timed = verb.tag_ == "VBG" and any(
+        c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in verb.children
+    )
+    return (timed and verb.dep_ in ("advcl", "acl")) or (
+        verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _child(verb: Token, deps: frozenset[str] | set[str], figure: Token) -> Token | None:
