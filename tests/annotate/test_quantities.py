@@ -79,6 +79,12 @@ def _found(nlp, text):
         # after a verb of movement "from X to Y" is a change between two levels, upward too
         ("Sales rose from $30 million to $50 million.", ["$30 million", "$50 million"]),
         ("Its staff has grown steadily from 300 to 450.", ["300", "450"]),
+        # a hyphenated modifier written spaced, as tokenized corpora write it, names a kind
+        ("He pleaded not guilty to a nine - count indictment.", []),
+        ("The Fantasy, a 2,050 - passenger ship, arrives in May.", []),
+        ("Prices stayed near the $4 - a - bushel level.", []),
+        ("Sales rose 5% - the biggest jump in years.", ["5%"]),  # a dash before a determiner
+        ("He served two - thirds of the term.", ["two - thirds"]),
         # a share after an adjective the tagger took for a noun labels nothing (hefty/NN)
         ("Prices rose a hefty 1.1% in September.", ["1.1%"]),
         # a participle after "have" the tagger took for a noun (risen/NNS)

@@ -173,6 +173,11 @@ _KIND_COMPARATIVES = frozenset(
     thinner thicker""".split()
 )
 MOVEMENT_REACH = 2  # "went up from", "rose sharply from"
+# Words after a number and a hyphen that keep it a count ("a 5,000-strong brigade", "two-thirds").
+_COUNTING_WORDS = frozenset({*FRACTIONS, "strong"})
+# What may follow a spaced hyphenated modifier besides its noun: the quote opening a title, or
+# the next hyphen of a longer modifier ("$4 - a - bushel").
+_MODIFIER_CLOSERS = frozenset({"-", "``", '"', "“"})
 _PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve", "'d"})
 CHANGE_LEVEL_RATIO = 3  # "fell by 20 to 140": a level far above the change is no range's end
 _DECIMAL = re.compile(r"^\d+\.\d+$")
@@ -436,8 +441,16 @@ def _is_hyphen_modifier(token: Token) -> bool:
     if _is_num(token) and token.i + 2 < len(doc) and doc[token.i + 1].lower_ in _SINGULAR_SPANS:
         return doc[token.i + 2].pos_ in ("NOUN", "ADJ") and token.lower_ not in ("one", "1", "a")
     if _is_num(token) and token.i + 3 < len(doc) and doc[token.i + 1].text == "-":
-        unit, then = doc[token.i + 2], doc[token.i + 3]  # "a five - day visit", spaced
-        if unit.lower_ in _SINGULAR_SPANS | {"point"} and then.pos_ in ("NOUN", "ADJ"):
+        # spaced, as tokenized corpora write it: "a five - day visit", "a nine - count
+        # indictment", "its four - hour ``Nightwatch''", "the $4 - a - bushel level"
+        word, then = doc[token.i + 2], doc[token.i + 3]
+        modifies = then.pos_ in ("NOUN", "PROPN", "ADJ") or then.text in _MODIFIER_CLOSERS
+        singular = (
+            word.lower_ in _SINGULAR_SPANS | {"point"}
+            or word.tag_ in ("NN", "JJ", "VBN")
+            or (word.lower_ in ("a", "an") and then.text == "-")  # "$4 - a - bushel"
+        )
+        if word.is_alpha and singular and modifies and word.lower_ not in _COUNTING_WORDS:
             return True
     if (
         not _is_num(token)
@@ -447,7 +460,7 @@ def _is_hyphen_modifier(token: Token) -> bool:
     ):
         return False
     after = doc[token.i + 2]
-    counts = after.lower_ in FRACTIONS or after.lower_ == "strong"  # "a 5,000-strong brigade"
+    counts = after.lower_ in _COUNTING_WORDS  # "a 5,000-strong brigade"
     return after.is_alpha and not _is_num(after) and not counts
 
 
