@@ -49,6 +49,11 @@ def counted(nlp, text: str) -> str | None:
         ),
         # a list the parse chains (each conjunct on the one before) is kept whole too
         ("Ford sold 12,000 cars, vans and pickups in May.", "cars, vans and pickups"),
+        # reach is measured to where a conjunct's phrase starts, not to its head
+        (
+            "Sales were 86,555 pickups, vans and sport utility vehicles.",
+            "pickups, vans and sport utility vehicles",
+        ),
         # a participle with a noun of its own is a clause, not a modifier of what is counted
         ("The storm brought gusts of 60 mph to the coast.", "gusts"),
         # a word whose lemma is a unit symbol is no unit ("buses": "bu" is a bushel)

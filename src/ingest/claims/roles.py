@@ -945,10 +945,10 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
     )  # "of" right after the noun reaches past a determiner: "size of the world market"
     if close and not figure_inside:
         end = complement.right_edge.i + 1
-    # coordination kept whole: each conjunct within reach of the last ("fuel, water, food and
-    # other supplies")
+    # coordination kept whole: each conjunct's phrase starting within reach of the last ("fuel,
+    # water, food and other supplies", "pickups, vans and sport utility vehicles")
     for conj in _conjuncts(noun):
-        if conj.i - end < MAX_OF_DISTANCE:
+        if conj.left_edge.i - end < MAX_OF_DISTANCE:
             end = max(end, conj.i + 1)
     while start < noun.i and not noun.doc[start].is_alpha:
         start += 1
