@@ -843,3 +843,9 @@ def test_an_annual_rate_is_no_period_of_its_figure(nlp):
     text = "In the third quarter of 1987, the economy grew at an annual rate of 5.3%."
     claim = by_figure(nlp, text)["5.3%"]
     assert (claim.period_start, claim.period_end) == (date(1987, 7, 1), date(1987, 9, 30))
+
+
+def test_a_period_the_parse_made_a_clause_of_dates_the_figure_it_hangs_on(nlp):
+    text = "Net income rose 12% to $5 million in the quarter ended March 31."
+    claim = by_figure(nlp, text)["12%"]
+    assert (claim.period_start, claim.period_end) == (date(2016, 1, 1), date(2016, 3, 31))

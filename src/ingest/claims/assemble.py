@@ -341,16 +341,30 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
         and not _dates_a_baseline_after(span, f[0])
     ]
     clause = clause_head(span.root)
-    in_clause = [f for f in found if clause_head(f[0].root).i == clause.i]
+    in_clause = [f for f in found if clause_head(_anchor(f[0])).i == clause.i]
     if in_clause:
         return _scope_near(span, in_clause, published, previous)
-    governing = [f for f in found if _governs(clause_head(f[0].root), clause)]
+    governing = [f for f in found if _governs(clause_head(_anchor(f[0])), clause)]
     if governing:
         scope = _scope_near(span, governing, published, previous)
-        reported = any(_reports(clause_head(f[0].root), clause) for f in governing)
+        reported = any(_reports(clause_head(_anchor(f[0])), clause) for f in governing)
         if scope != NO_SCOPE and (scope[0] != scope[1] or not reported):
             return scope
     return previous
+
+
+def _anchor(date_span: Span) -> Token:
+    """Where a time expression hangs in its sentence: its first common noun the parse hangs
+    outside it ("the quarter ended June 30": quarter, not the verb the parse made the span's
+    root), else its root."""
+    return next(
+        (
+            t
+            for t in date_span
+            if t.pos_ == "NOUN" and not date_span.start <= t.head.i < date_span.end
+        ),
+        date_span.root,
+    )
 
 
 _Found = tuple[Span, list[Span]]  # the whole expression and its ends (two for a range)
