@@ -63,6 +63,8 @@ def counted(nlp, text: str) -> str | None:
         ("Shares of the company closed at 50 pence.", "Shares of the company"),
         # a phrase saying which of the noun's kind is meant is part of the counted thing
         ("Banks cut loans to such nations to $1.7 billion.", "loans to such nations"),
+        # right after the noun, a qualifier reaches as far as "of" does
+        ("Sales for the total group rose 27% in May.", "Sales for the total group"),
         ("Only 15 or so teachers came.", "teachers"),  # a bound cue joins nothing
         ("The trade deficit widened to $4.2 billion in May.", "trade deficit"),
         ("The agency opened 30 state-funded programs.", "state-funded programs"),

@@ -78,6 +78,7 @@ _COUNTED_DEPS = frozenset({"nummod", "det", "quantmod", "compound", "amod", "nmo
 _MODIFIER_DEPS = frozenset({"compound", "amod", "flat"})
 # Prepositions of a phrase that says which of a noun's kind is meant ("orders for durable goods").
 _QUALIFYING_CASES = frozenset({"for", "from", "to"})
+_REACHING_CASES = _QUALIFYING_CASES | {"of"}
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Words that make the noun after a figure a rate's denominator ("$22 an hour").
@@ -941,8 +942,9 @@ def phrase(noun: Token, outside: Span | None = None) -> str:
     )
     close = complement is not None and (
         complement.i - noun.i <= MAX_OF_DISTANCE
-        or (doc[noun.i + 1].lower_ == "of" and complement.i - noun.i <= MAX_OF_PHRASE)
-    )  # "of" right after the noun reaches past a determiner: "size of the world market"
+        or (doc[noun.i + 1].lower_ in _REACHING_CASES and complement.i - noun.i <= MAX_OF_PHRASE)
+    )  # right after the noun it reaches past a determiner: "size of the world market", "sales
+    # for the total group"
     if close and not figure_inside:
         end = complement.right_edge.i + 1
     # coordination kept whole: each conjunct's phrase starting within reach of the last ("fuel,
