@@ -715,6 +715,12 @@ def test_a_relative_clause_takes_no_period_from_the_clause_it_describes():
             "23.6%",
             "Export value",
         ),
+        # a share with nothing of its own after a count of things is a share of those
+        (
+            "Its survey of 2,508 employees shows 82% with more than a high-school education.",
+            "82%",
+            "employees",
+        ),
         # an amount of money counts nothing a count before it counted
         (
             "The Herald sells more than 170,000 copies a day. Hearst was asking $100 million "

@@ -227,7 +227,14 @@ def inherit_counted(claims: list[Claim], elliptical: set[str]) -> list[Claim]:
             and prev is not None
             and prev.counted is not None
             and (
-                (same_sentence and (prev.unit == claim.unit or _changes_previous(claim)))
+                (
+                    same_sentence
+                    and (
+                        prev.unit == claim.unit
+                        or _changes_previous(claim)
+                        or _share_of(prev, claim)
+                    )
+                )
                 or (claim.claim_id in elliptical and _is_money(prev) == _is_money(claim))
             )
             and claim.unit not in TIME_UNITS
@@ -241,6 +248,12 @@ def _is_money(claim: Claim) -> bool:
     """An amount of money: a count's noun is nothing it could be ("170,000 copies ... asking
     $100 million")."""
     return claim.unit in currency_codes()
+
+
+def _share_of(prev: Claim, claim: Claim) -> bool:
+    """ "a survey of 2,508 employees shows 82% with a degree": a share with nothing of its own
+    counted after a count of things is a share of those things."""
+    return claim.unit == "percent" and prev.unit is None
 
 
 def _changes_previous(claim: Claim) -> bool:
