@@ -855,3 +855,26 @@ def test_a_period_the_parse_made_a_clause_of_dates_the_figure_it_hangs_on(nlp):
     text = "Net income rose 12% to $5 million in the quarter ended March 31."
     claim = by_figure(nlp, text)["12%"]
     assert (claim.period_start, claim.period_end) == (date(2016, 1, 1), date(2016, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "scope"),
+    [
+        # a year modifying a noun dates that noun's figure, not a clause joined to its own
+        ("Its 1988 sales were $80 million, and it has 300 employees.", "300", (None, None)),
+        (
+            "Its 1988 sales were $80 million, and it has 300 employees.",
+            "$80 million",
+            (date(1988, 1, 1), date(1988, 12, 31)),
+        ),
+        # a source's year dates what it found
+        (
+            "In our 2013 research we found that almost 50% of newsrooms had web editors.",
+            "almost 50%",
+            (date(2013, 1, 1), date(2013, 12, 31)),
+        ),
+    ],
+)
+def test_a_year_on_a_noun_dates_that_noun_s_figures(nlp, text, figure, scope):
+    claim = by_figure(nlp, text)[figure]
+    assert (claim.period_start, claim.period_end) == scope

@@ -34,6 +34,7 @@ from ingest.claims.speakers import (
     Recent,
     full_name,
     governing_speaker,
+    is_data_noun,
     outside_the_report,
     sentence_speakers,
 )
@@ -357,12 +358,18 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
     in_clause = [f for f in found if clause_head(_anchor(f[0])).i == clause.i]
     if in_clause:
         return _scope_near(span, in_clause, published, previous)
-    governing = [f for f in found if _governs(clause_head(_anchor(f[0])), clause)]
+    governing = [
+        f
+        for f in found
+        if _governs(clause_head(_anchor(f[0])), clause) and not _names_a_kind(_anchor(f[0]))
+    ]
     if governing:
         scope = _scope_near(span, governing, published, previous)
         reported = any(_reports(clause_head(_anchor(f[0])), clause) for f in governing)
         if scope != NO_SCOPE and (scope[0] != scope[1] or not reported):
             return scope
+    if found and all(_names_a_kind(_anchor(f[0])) for f in found):
+        return NO_SCOPE  # "Its 1988 sales were $80 million, and it has 300 employees"
     return previous
 
 
@@ -377,6 +384,18 @@ def _anchor(date_span: Span) -> Token:
             if t.pos_ == "NOUN" and not date_span.start <= t.head.i < date_span.end
         ),
         date_span.root,
+    )
+
+
+def _names_a_kind(anchor: Token) -> bool:
+    """ "1988 sales of 800 million marks ... and a current backlog of 2.5 billion": a date
+    modifying a noun dates that noun's figures, not the clauses coordinated with its own; a
+    source's date dates what it found ("in our 2013 research we found that ...")."""
+    head = anchor.head
+    return (
+        anchor.dep_ in ("compound", "amod", "nmod:poss", "nummod")
+        and head.pos_ == "NOUN"
+        and not is_data_noun(head)
     )
 
 

@@ -339,11 +339,9 @@ def _reports_finding(verb: Token) -> bool:
         return True
     doc = verb.doc
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if (verb.i > 0 and _is_data_noun(doc[verb.i - 1])) or (
-        nxt is not None and nxt.lower_ == "that"
-    ):
+    if (verb.i > 0 and is_data_noun(doc[verb.i - 1])) or (nxt is not None and nxt.lower_ == "that"):
         return True  # ", the report shows,", however the parse hung "report"
-    return any(c.dep_ in SUBJECT_DEPS and _is_data_noun(c) for c in verb.children)
+    return any(c.dep_ in SUBJECT_DEPS and is_data_noun(c) for c in verb.children)
 
 
 def _according_to(token: Token) -> Token | None:
@@ -370,7 +368,7 @@ def _speech_subject(verb: Token) -> Token | None:
     if before is not None and (
         before.pos_ in ("PROPN", "PRON")
         or before.ent_type_ in SPEAKER_LABELS
-        or _is_data_noun(before)
+        or is_data_noun(before)
     ):
         return before
     after = _name_after(verb)
@@ -470,7 +468,7 @@ def speaker_name(token: Token, named: Named = Named()) -> str | None:
     source = next(
         (c for c in token.children if c.dep_ == "nmod" and _has_case(c, _SOURCE_CASES)), None
     )
-    if source is None and _is_data_noun(token):
+    if source is None and is_data_noun(token):
         source = _publisher(token)
         owner = next(
             (
@@ -548,7 +546,7 @@ def _publisher(noun: Token) -> Token | None:
     )
 
 
-def _is_data_noun(token: Token) -> bool:
+def is_data_noun(token: Token) -> bool:
     return token.lemma_.lower() in DATA_NOUNS or token.lower_.rstrip("s") in DATA_NOUNS
 
 
@@ -564,7 +562,7 @@ def _is_definite(token: Token) -> bool:
 def _refers_back(token: Token) -> bool:
     """ "the report", "the data": a bare definite data noun, not "this government report"."""
     return (
-        _is_data_noun(token)
+        is_data_noun(token)
         and _is_definite(token)
         and not any(c.dep_ in ("compound", "amod") for c in token.children)
     )
