@@ -176,7 +176,7 @@ MOVEMENT_REACH = 2  # "went up from", "rose sharply from"
 # Words after a number and a hyphen that keep it a count ("a 5,000-strong brigade", "two-thirds").
 _COUNTING_WORDS = frozenset({*FRACTIONS, "strong"})
 # What may follow a spaced hyphenated modifier besides its noun: the quote opening a title, or
-# the next hyphen of a longer modifier ("$4 - a - bushel").
+# the next hyphen of a longer modifier ("a 40 - year - old building").
 _MODIFIER_CLOSERS = frozenset({"-", "``", '"', "“"})
 _PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve", "'d"})
 CHANGE_LEVEL_RATIO = 3  # "fell by 20 to 140": a level far above the change is no range's end
@@ -442,14 +442,10 @@ def _is_hyphen_modifier(token: Token) -> bool:
         return doc[token.i + 2].pos_ in ("NOUN", "ADJ") and token.lower_ not in ("one", "1", "a")
     if _is_num(token) and token.i + 3 < len(doc) and doc[token.i + 1].text == "-":
         # spaced, as tokenized corpora write it: "a five - day visit", "a nine - count
-        # indictment", "its four - hour ``Nightwatch''", "the $4 - a - bushel level"
+        # indictment", "its four - hour ``Nightwatch''"; not a price "$1.50 - a - share"
         word, then = doc[token.i + 2], doc[token.i + 3]
         modifies = then.pos_ in ("NOUN", "PROPN", "ADJ") or then.text in _MODIFIER_CLOSERS
-        singular = (
-            word.lower_ in _SINGULAR_SPANS | {"point"}
-            or word.tag_ in ("NN", "JJ", "VBN")
-            or (word.lower_ in ("a", "an") and then.text == "-")  # "$4 - a - bushel"
-        )
+        singular = word.lower_ in _SINGULAR_SPANS | {"point"} or word.tag_ in ("NN", "JJ", "VBN")
         if word.is_alpha and singular and modifies and word.lower_ not in _COUNTING_WORDS:
             return True
     if (
