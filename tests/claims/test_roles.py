@@ -63,6 +63,11 @@ def counted(nlp, text: str) -> str | None:
         ("Shares of the company closed at 50 pence.", "Shares of the company"),
         # a phrase saying which of the noun's kind is meant is part of the counted thing
         ("Banks cut loans to such nations to $1.7 billion.", "loans to such nations"),
+        # a name's last word the morphologizer called an adjective (Average/ADJ/NNP)
+        (
+            "The Dow Jones Industrial Average was likely to decline about 500 points.",
+            "Dow Jones Industrial Average",
+        ),
         # right after the noun, a qualifier reaches as far as "of" does
         ("Sales for the total group rose 27% in May.", "Sales for the total group"),
         ("Only 15 or so teachers came.", "teachers"),  # a bound cue joins nothing

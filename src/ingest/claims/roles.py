@@ -482,13 +482,20 @@ def _singular_measure(span: Span, unit: Token) -> bool:
 
 def _is_nominal(token: Token) -> bool:
     """A noun, or a word the morphologizer called an adjective where the PTB tagger calls it a
-    noun ("a 15% stake": stake/NN/ADJ) or the parse uses it as one ("its 60% stake":
-    stake/ADJ/obj)."""
+    noun ("a 15% stake": stake/NN/ADJ; "Industrial Average": Average/NNP/ADJ heading a name) or
+    the parse uses it as one ("its 60% stake": stake/ADJ/obj)."""
     return (
         token.pos_ == "NOUN"
         or (token.pos_ == "ADJ" and token.tag_ in ("NN", "NNS"))
+        or (token.pos_ == "ADJ" and token.tag_ in ("NNP", "NNPS") and _heads_a_name(token))
         or (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS and token.tag_ == "JJ")
     )  # not "$73 million less to spend"
+
+
+def _heads_a_name(token: Token) -> bool:
+    """ "the Dow Jones Industrial Average" (Average/ADJ/NNP): the last word of a name the parse
+    built on it, whatever the morphologizer called it."""
+    return any(c.dep_ in ("compound", "flat") for c in token.children)
 
 
 def _counts_days(noun: Token) -> bool:
@@ -810,7 +817,7 @@ def _child(verb: Token, deps: frozenset[str] | set[str], figure: Token) -> Token
         c
         for c in verb.children
         if c.dep_ in deps
-        and c.pos_ in ("NOUN", "PROPN")
+        and (c.pos_ == "PROPN" or _is_nominal(c))
         and c.i != figure.i
         and c.ent_type_ != "PERSON"
         and not (_measure_unit(c) or _is_rate_word(c))
