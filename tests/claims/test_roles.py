@@ -68,6 +68,8 @@ def counted(nlp, text: str) -> str | None:
             "The Dow Jones Industrial Average was likely to decline about 500 points.",
             "Dow Jones Industrial Average",
         ),
+        # a fraction of what a determiner after it introduces
+        ("That is less than one-third the time that viewers watch the networks.", "time"),
         # right after the noun, a qualifier reaches as far as "of" does
         ("Sales for the total group rose 27% in May.", "Sales for the total group"),
         ("Only 15 or so teachers came.", "teachers"),  # a bound cue joins nothing

@@ -136,6 +136,8 @@ MAX_OF_PHRASE = 5
 
 
 _LEVEL_CASES = frozenset({"to", "from", "at"})
+# Determiners a fraction is taken of ("one-third the time", "half its staff"); not "half a point".
+_SHARE_DETS = frozenset({"the", "its", "his", "her", "their", "this", "that", "these", "those"})
 _SEQUENCE_MARKS = frozenset({"after", "before", "while"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
@@ -165,6 +167,8 @@ def counted_noun(span: Span) -> Token | None:
             break  # "$2,450 last year": the year dates the figure, it is not counted
         if token.i == span.end and _joins_another(token, span):
             break  # "seeking $23,000 and other damages": what the figure is joined to
+        if token.i == span.end and token.lower_ in _SHARE_DETS and span[-1].lower_ in FRACTIONS:
+            continue  # "less than one-third the time", "a fifth the size": a share of it
         if _is_nominal(token) or (token.pos_ == "PROPN" and token.ent_type_ == "NORP"):
             return _past_hyphen(token)  # "80 shooting victims", "480,000 registered Republicans"
         if token.pos_ == "PROPN" and _names_a_kind(token):
