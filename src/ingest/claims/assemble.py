@@ -355,20 +355,21 @@ def time_scope(span: Span, published: date | None, previous: Scope = NO_SCOPE) -
         and not _dates_a_baseline_after(span, f[0])
     ]
     clause = clause_head(span.root)
-    in_clause = [f for f in found if clause_head(_anchor(f[0])).i == clause.i]
+    anchors = [_anchor(f[0]) for f in found]
+    in_clause = [f for f, a in zip(found, anchors, strict=True) if clause_head(a).i == clause.i]
     if in_clause:
         return _scope_near(span, in_clause, published, previous)
     governing = [
-        f
-        for f in found
-        if _governs(clause_head(_anchor(f[0])), clause) and not _names_a_kind(_anchor(f[0]))
+        (f, clause_head(a))
+        for f, a in zip(found, anchors, strict=True)
+        if _governs(clause_head(a), clause) and not _dates_a_noun(a)
     ]
     if governing:
-        scope = _scope_near(span, governing, published, previous)
-        reported = any(_reports(clause_head(_anchor(f[0])), clause) for f in governing)
+        scope = _scope_near(span, [f for f, _ in governing], published, previous)
+        reported = any(_reports(head, clause) for _, head in governing)
         if scope != NO_SCOPE and (scope[0] != scope[1] or not reported):
             return scope
-    if found and all(_names_a_kind(_anchor(f[0])) for f in found):
+    if anchors and all(map(_dates_a_noun, anchors)):
         return NO_SCOPE  # "Its 1988 sales were $80 million, and it has 300 employees"
     return previous
 
@@ -387,7 +388,7 @@ def _anchor(date_span: Span) -> Token:
     )
 
 
-def _names_a_kind(anchor: Token) -> bool:
+def _dates_a_noun(anchor: Token) -> bool:
     """ "1988 sales of 800 million marks ... and a current backlog of 2.5 billion": a date
     modifying a noun dates that noun's figures, not the clauses coordinated with its own; a
     source's date dates what it found ("in our 2013 research we found that ...")."""
