@@ -79,6 +79,9 @@ def _found(nlp, text):
         # after a verb of movement "from X to Y" is a change between two levels, upward too
         ("Sales rose from $30 million to $50 million.", ["$30 million", "$50 million"]),
         ("Its staff has grown steadily from 300 to 450.", ["300", "450"]),
+        # a person's age after "is" and an adverb, the person named by "who"
+        ("He thanked Andrew Mlangeni, a leader who is now 63.", []),
+        ("The index is now 63.", ["63"]),
         # a hyphenated modifier written spaced, as tokenized corpora write it, names a kind
         ("He pleaded not guilty to a nine - count indictment.", []),
         ("The Fantasy, a 2,050 - passenger ship, arrives in May.", []),

@@ -723,12 +723,15 @@ def _is_vague_alternative(doc: Doc, start: int, end: int) -> bool:
 
 
 def _is_predicate_age(doc: Doc, start: int, end: int) -> bool:
-    """ "Until I was thirteen, ...", "she is 34 and ...": a bare number a person is, with no noun
-    after it, is the person's age."""
-    if end - start != 1 or start < 2 or doc[start - 1].lemma_ != "be":
+    """ "Until I was thirteen, ...", "she is 34 and ...", "a leader who is now 63": a bare number
+    a person is, with no noun after it, is the person's age."""
+    verb = start - 1
+    while verb > 0 and doc[verb].pos_ == "ADV":
+        verb -= 1  # "is now 63", "was still 40"
+    if end - start != 1 or verb < 1 or doc[verb].lemma_ != "be":
         return False
-    subject = doc[start - 2]
-    person = subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
+    subject = doc[verb - 1]
+    person = subject.lower_ in _PERSONAL_PRONOUNS | {"who"} or subject.ent_type_ == "PERSON"
     after = doc[end] if end < len(doc) else None
     bare = after is None or after.is_punct or after.pos_ in ("CCONJ", "SCONJ", "ADV")
     value = UNITS.get(doc[start].lower_) or (int(doc[start].text) if doc[start].is_digit else None)
