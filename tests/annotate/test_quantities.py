@@ -79,6 +79,10 @@ def _found(nlp, text):
         # after a verb of movement "from X to Y" is a change between two levels, upward too
         ("Sales rose from $30 million to $50 million.", ["$30 million", "$50 million"]),
         ("Its staff has grown steadily from 300 to 450.", ["300", "450"]),
+        # a bound on what "with" or "having" says things have defines them
+        ("GMAC wrote to holders with household incomes over $45,000.", []),
+        ("The company, with revenue of more than $1 billion, grew.", []),
+        ("Household incomes rose to over $45,000.", ["over $45,000"]),
         # a person's age after "is" and an adverb, the person named by "who"
         ("He thanked Andrew Mlangeni, a leader who is now 63.", []),
         ("The index is now 63.", ["63"]),

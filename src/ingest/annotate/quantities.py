@@ -178,6 +178,9 @@ _COUNTING_WORDS = frozenset({*FRACTIONS, "strong"})
 # What may follow a spaced hyphenated modifier besides its noun: the quote opening a title, or
 # the next hyphen of a longer modifier ("a 40 - year - old building").
 _MODIFIER_CLOSERS = frozenset({"-", "``", '"', "“"})
+# Bound cues that open a threshold ("over $45,000", "less than 10%", "at least 500").
+_THRESHOLD_CUE_WORDS = frozenset({"over", "under", "above", "below", "more", "less", "fewer", "at"})
+MAX_HAVING_WORDS = 3  # "with annual household incomes over $45,000"
 _PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "'ve", "'d"})
 CHANGE_LEVEL_RATIO = 3  # "fell by 20 to 140": a level far above the change is no range's end
 _DECIMAL = re.compile(r"^\d+\.\d+$")
@@ -744,12 +747,29 @@ def _names_person(name: Token) -> bool:
 
 def _defines_class(doc: Doc, start: int, end: int) -> bool:
     """ "buildings with five or more units", "running 50% or more of their apps", "settlements
-    with 500 people or less": an open threshold names a kind of thing, it is not a count of it."""
+    with 500 people or less", "holders with household incomes over $45,000": an open threshold
+    names a kind of thing, it is not a count of it."""
+    if _bounds_a_having(doc, start):
+        return True
     having = start > 0 and doc[start - 1].lower_ in ("with", "of", "having")
     past_noun = end + 1 if having and end < len(doc) and doc[end].tag_ == "NNS" else end
     return any(
         " ".join(t.lower_ for t in doc[at : at + 2]) in _OPEN_THRESHOLDS for at in (end, past_noun)
     )
+
+
+def _bounds_a_having(doc: Doc, start: int) -> bool:
+    """ "with household incomes over $45,000", "having revenue of less than $1 million": a bound
+    cue on what "with" or "having" says the things have."""
+    if start >= len(doc) or doc[start].lower_ not in _THRESHOLD_CUE_WORDS:
+        return False
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "of":
+        i -= 1  # "revenue of less than"
+    nouns = 0
+    while i >= 0 and doc[i].pos_ in ("NOUN", "ADJ") and nouns < MAX_HAVING_WORDS:
+        i, nouns = i - 1, nouns + 1
+    return nouns > 0 and i >= 0 and doc[i].lower_ in ("with", "having", "whose")
 
 
 def _names_years(digits: list[Token], after: Token | None) -> bool:
