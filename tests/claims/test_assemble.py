@@ -381,6 +381,31 @@ def test_a_share_compared_with_the_figure_before_counts_what_it_counts(nlp):
             "$4.2 million",
             (date(2017, 1, 1), date(2017, 12, 31)),
         ),
+        # an annual rate is a recurrence, no period: the clause's own period stands
+        (
+            "In the third quarter of 1987, the economy grew at an annual rate of 5.3%.",
+            "5.3%",
+            (date(1987, 7, 1), date(1987, 9, 30)),
+        ),
+        # a period the parse made a clause of dates the figure it hangs on
+        (
+            "Net income rose 12% to $5 million in the quarter ended March 31.",
+            "12%",
+            (date(2016, 1, 1), date(2016, 3, 31)),
+        ),
+        # a year modifying a noun dates that noun's figure, not a clause joined to its own
+        ("Its 1988 sales were $80 million, and it has 300 employees.", "300", (None, None)),
+        (
+            "Its 1988 sales were $80 million, and it has 300 employees.",
+            "$80 million",
+            (date(1988, 1, 1), date(1988, 12, 31)),
+        ),
+        # a source's year dates what it found
+        (
+            "In our 2013 research we found that almost 50% of newsrooms had web editors.",
+            "almost 50%",
+            (date(2013, 1, 1), date(2013, 12, 31)),
+        ),
     ],
 )
 def test_time_scope_of_the_figure(nlp, text, figure, scope):
@@ -843,38 +868,3 @@ def test_a_figure_describing_the_named_speaker_is_not_the_speaker_s_report(nlp):
         None,
         "Vincent Bajakian",
     )
-
-
-def test_an_annual_rate_is_no_period_of_its_figure(nlp):
-    text = "In the third quarter of 1987, the economy grew at an annual rate of 5.3%."
-    claim = by_figure(nlp, text)["5.3%"]
-    assert (claim.period_start, claim.period_end) == (date(1987, 7, 1), date(1987, 9, 30))
-
-
-def test_a_period_the_parse_made_a_clause_of_dates_the_figure_it_hangs_on(nlp):
-    text = "Net income rose 12% to $5 million in the quarter ended March 31."
-    claim = by_figure(nlp, text)["12%"]
-    assert (claim.period_start, claim.period_end) == (date(2016, 1, 1), date(2016, 3, 31))
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "scope"),
-    [
-        # a year modifying a noun dates that noun's figure, not a clause joined to its own
-        ("Its 1988 sales were $80 million, and it has 300 employees.", "300", (None, None)),
-        (
-            "Its 1988 sales were $80 million, and it has 300 employees.",
-            "$80 million",
-            (date(1988, 1, 1), date(1988, 12, 31)),
-        ),
-        # a source's year dates what it found
-        (
-            "In our 2013 research we found that almost 50% of newsrooms had web editors.",
-            "almost 50%",
-            (date(2013, 1, 1), date(2013, 12, 31)),
-        ),
-    ],
-)
-def test_a_year_on_a_noun_dates_that_noun_s_figures(nlp, text, figure, scope):
-    claim = by_figure(nlp, text)[figure]
-    assert (claim.period_start, claim.period_end) == scope

@@ -139,7 +139,11 @@ def claims_from_paragraphs(
             previous = (prev.period_start, prev.period_end) if prev else NO_SCOPE
             check(budget, "claims")
             claim = _claim(span, doc_id, published, place, speakers, para.offset, previous)
-            if claim is not None and (currency := settled_currency(span, nationalities)):
+            if (
+                claim is not None
+                and claim.unit is None
+                and (currency := settled_currency(span, nationalities))
+            ):
                 settled[claim.claim_id] = currency
             governing = (
                 governing_speaker(span, named)
@@ -174,7 +178,7 @@ def claims_from_paragraphs(
         else c
         for c in inherit_counted(claims, elliptical)
     ]
-    return [replace(c, unit=c.unit or settled.get(c.claim_id)) for c in claims]
+    return [replace(c, unit=settled[c.claim_id]) if c.claim_id in settled else c for c in claims]
 
 
 def restates(span: Span, before: Span) -> bool:

@@ -223,12 +223,17 @@ def outside_the_report(figure: Span) -> bool:
     return addressed(figure) or sets_the_scene(figure) or describes_the_speaker(figure)
 
 
+def _cue_starts(doc: Doc) -> set[int]:
+    """Where the speaker cue finder's cues start in the paragraph."""
+    return {c[0].i for c in doc.spans[SPEAKER_CUES_KEY]}
+
+
 def describes_the_speaker(figure: Span) -> bool:
     """ "said Richard Barfield, chief investment manager at Standard Life, which manages about
     #15 billion", "Vincent Bajakian, manager of the $1.8 billion Wellington Fund, said": a figure
     in a clause or appositive describing a named speaker, after the name, is the writer's
     description of the speaker, not what the speaker reports."""
-    cues = {c[0].i for c in figure.doc.spans[SPEAKER_CUES_KEY]}
+    cues = _cue_starts(figure.doc)
     token, described = figure.root, False
     for _ in range(SPEAKER_PHRASE_DEPTH):
         head = token.head
@@ -245,7 +250,7 @@ def sets_the_scene(figure: Span) -> bool:
     """ "After nine churchgoers were killed in June, he admitted ...": a time clause with its own
     subject opening the sentence before its speech verb is the writer's, not the speaker's ("After
     falling for three months, the index rose 0.9%, the department reported" is reported)."""
-    cues = {c[0].i for c in figure.doc.spans[SPEAKER_CUES_KEY]}
+    cues = _cue_starts(figure.doc)
     token = figure.root
     for _ in range(SCENE_DEPTH):
         head = token.head
@@ -266,7 +271,7 @@ def sets_the_scene(figure: Span) -> bool:
 def addressed(figure: Span) -> bool:
     """ "Mayor John Smith told 500 supporters that ...", "Speaking to 2,000 supporters, he said":
     the audience of a speech act is no part of what the speaker reports."""
-    cues = {c[0].i for c in figure.doc.spans[SPEAKER_CUES_KEY]}
+    cues = _cue_starts(figure.doc)
     child = figure.root
     for _ in range(VERB_DISTANCE):
         head = child.head
